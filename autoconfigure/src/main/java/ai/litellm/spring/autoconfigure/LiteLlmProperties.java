@@ -1,0 +1,87 @@
+package ai.litellm.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for LiteLLM's metrics-endpoint guard.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+@ConfigurationProperties("litellm")
+public class LiteLlmProperties {
+
+	/**
+	 * Whether requests to the metrics endpoint must present a valid API key.
+	 */
+	private boolean requireAuthForMetricsEndpoint;
+
+	/**
+	 * API key that grants access to the metrics endpoint. When not set, the
+	 * LITELLM_MASTER_KEY environment variable is used.
+	 */
+	private @Nullable String masterKey;
+
+	private final MetricsAuth metricsAuth = new MetricsAuth();
+
+	public boolean isRequireAuthForMetricsEndpoint() {
+		return this.requireAuthForMetricsEndpoint;
+	}
+
+	public void setRequireAuthForMetricsEndpoint(boolean requireAuthForMetricsEndpoint) {
+		this.requireAuthForMetricsEndpoint = requireAuthForMetricsEndpoint;
+	}
+
+	public @Nullable String getMasterKey() {
+		return this.masterKey;
+	}
+
+	public void setMasterKey(@Nullable String masterKey) {
+		this.masterKey = masterKey;
+	}
+
+	public MetricsAuth getMetricsAuth() {
+		return this.metricsAuth;
+	}
+
+	/**
+	 * How the metrics endpoint is guarded.
+	 */
+	public static class MetricsAuth {
+
+		/**
+		 * Paths that require an API key, each together with everything below it. Relative
+		 * to the application's base path.
+		 */
+		private List<String> paths = new ArrayList<>(List.of("/metrics"));
+
+		/**
+		 * Order of the metrics authentication web filter. The default runs it before
+		 * Spring Security's filter chain.
+		 */
+		private int filterOrder = MetricsAuthWebFilter.DEFAULT_ORDER;
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
+
+	}
+
+}

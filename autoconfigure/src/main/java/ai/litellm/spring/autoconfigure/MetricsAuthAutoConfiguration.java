@@ -1,0 +1,84 @@
+package ai.litellm.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.litellm.spring.metrics.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} that requires an API key on a reactive web
+ * application's metrics endpoints when {@code litellm.require-auth-for-metrics-endpoint}
+ * is {@code true}. When it is not, nothing is registered and nothing is paid for.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+@AutoConfiguration(
+		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnBooleanProperty("litellm.require-auth-for-metrics-endpoint")
+@EnableConfigurationProperties(LiteLlmProperties.class)
+public final class MetricsAuthAutoConfiguration {
+
+	/**
+	 * The environment variable LiteLLM deployments hold the master key in.
+	 */
+	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiKeyAuthenticator metricsApiKeyAuthenticator(LiteLlmProperties properties, Environment environment) {
+		String masterKey = StringUtils.hasText(properties.getMasterKey()) ? properties.getMasterKey()
+				: environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE);
+		if (!StringUtils.hasText(masterKey)) {
+			throw new MetricsKeyMissingException();
+		}
+		// Surrounding white space comes from editors and shells, never from a scraper.
+		return DigestApiKeyAuthenticator.of(List.of(masterKey.strip()), List.of());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MetricsAuthWebFilter metricsAuthWebFilter(LiteLlmProperties properties, ApiKeyAuthenticator authenticator,
+			ObjectProvider<AdditionalMetricsPaths> additionalPaths) {
+		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
+		List<String> paths = new ArrayList<>(metricsAuth.getPaths());
+		additionalPaths.orderedStream().forEach((additional) -> paths.addAll(additional.paths()));
+		return new MetricsAuthWebFilter(new MetricsPathMatcher(paths), authenticator, metricsAuth.getFilterOrder());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(PathMappedEndpoints.class)
+	static class ActuatorPrometheusEndpointConfiguration {
+
+		private static final EndpointId PROMETHEUS = EndpointId.of("prometheus");
+
+		@Bean
+		AdditionalMetricsPaths actuatorPrometheusEndpointPath(ObjectProvider<PathMappedEndpoints> endpoints) {
+			return () -> {
+				PathMappedEndpoints mapped = endpoints.getIfAvailable();
+				String path = (mapped != null) ? mapped.getPath(PROMETHEUS) : null;
+				return (path != null) ? List.of(path) : List.of();
+			};
+		}
+
+	}
+
+}

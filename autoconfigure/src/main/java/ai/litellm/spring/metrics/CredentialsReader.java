@@ -1,0 +1,144 @@
+package ai.litellm.spring.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Reads the API key from the headers that Prometheus and LiteLLM clients send.
+ * <ul>
+ * <li>{@code x-litellm-api-key: <key>} or {@code x-litellm-api-key: Bearer <key>},
+ * LiteLLM's own header, which wins over {@code Authorization} when both are present;</li>
+ * <li>{@code Authorization: Bearer <key>} (Prometheus {@code authorization});</li>
+ * <li>{@code Authorization: Basic base64(user:key)} (Prometheus {@code basic_auth}),
+ * where the password is the key and the user name is ignored.</li>
+ * </ul>
+ * Authentication schemes are case-insensitive. A header that is repeated, empty or
+ * otherwise unreadable is reported as malformed rather than guessed at.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+public final class CredentialsReader {
+
+	/**
+	 * LiteLLM's API key header.
+	 */
+	public static final String LITELLM_API_KEY_HEADER = "x-litellm-api-key";
+
+	private static final String BEARER = "Bearer";
+
+	private static final String BASIC = "Basic";
+
+	/**
+	 * Read the credentials a request presents.
+	 * @param headers the request headers
+	 * @return the presented key, or the reason why there is none
+	 */
+	public PresentedCredentials read(HttpHeaders headers) {
+		List<String> liteLlmKey = headers.get(LITELLM_API_KEY_HEADER);
+		if (liteLlmKey != null) {
+			return readLiteLlmKey(liteLlmKey);
+		}
+		List<String> authorization = headers.get(HttpHeaders.AUTHORIZATION);
+		if (authorization != null) {
+			return readAuthorization(authorization);
+		}
+		return PresentedCredentials.failure(AuthenticationFailure.MISSING_KEY);
+	}
+
+	private PresentedCredentials readLiteLlmKey(List<String> values) {
+		if (values.size() != 1) {
+			return malformed();
+		}
+		String value = values.get(0).strip();
+		if (value.equalsIgnoreCase(BEARER)) {
+			return malformed();
+		}
+		String bearerToken = credentialsOf(BEARER, value);
+		return keyOrMalformed((bearerToken != null) ? bearerToken : value);
+	}
+
+	private PresentedCredentials readAuthorization(List<String> values) {
+		if (values.size() != 1) {
+			return malformed();
+		}
+		String value = values.get(0).strip();
+		String bearerToken = credentialsOf(BEARER, value);
+		if (bearerToken != null) {
+			return keyOrMalformed(bearerToken);
+		}
+		String basicCredentials = credentialsOf(BASIC, value);
+		if (basicCredentials != null) {
+			return readBasic(basicCredentials);
+		}
+		return malformed();
+	}
+
+	private PresentedCredentials readBasic(String encoded) {
+		String decoded = decodeBase64Utf8(encoded);
+		if (decoded == null) {
+			return malformed();
+		}
+		// RFC 7617: the user-id cannot contain a colon, the password can.
+		int colon = decoded.indexOf(':');
+		if (colon < 0) {
+			return malformed();
+		}
+		return keyOrMalformed(decoded.substring(colon + 1));
+	}
+
+	/**
+	 * Return the credentials after {@code scheme} and a space in {@code value}, or
+	 * {@code null} if the value uses another scheme.
+	 */
+	private static @Nullable String credentialsOf(String scheme, String value) {
+		int length = scheme.length();
+		if (value.length() > length && value.regionMatches(true, 0, scheme, 0, length)
+				&& Character.isWhitespace(value.charAt(length))) {
+			return value.substring(length + 1).strip();
+		}
+		return null;
+	}
+
+	private static @Nullable String decodeBase64Utf8(String encoded) {
+		try {
+			return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static PresentedCredentials keyOrMalformed(String key) {
+		return isUsableKey(key) ? PresentedCredentials.apiKey(key) : malformed();
+	}
+
+	// Keys are opaque, but never empty and never contain white space or control
+	// characters.
+	static boolean isUsableKey(String key) {
+		if (key.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static PresentedCredentials malformed() {
+		return PresentedCredentials.failure(AuthenticationFailure.MALFORMED_CREDENTIALS);
+	}
+
+	@Override
+	public String toString() {
+		return "CredentialsReader";
+	}
+
+}

@@ -1,0 +1,107 @@
+package ai.litellm.spring.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.util.Assert;
+
+/**
+ * {@link ApiKeyAuthenticator} that accepts a fixed set of keys, held only as their
+ * SHA-256 digests.
+ * <p>
+ * A presented key is hashed and compared with every accepted digest in constant time, so
+ * neither the content nor the length of an accepted key leaks through response timing.
+ * Keys can be configured in plain text or as the lowercase hex of their SHA-256 digest,
+ * the form LiteLLM stores virtual keys in.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
+
+	private static final Mono<Boolean> ACCEPTED = Mono.just(Boolean.TRUE);
+
+	private static final Mono<Boolean> REJECTED = Mono.just(Boolean.FALSE);
+
+	private static final String SHA_256 = "SHA-256";
+
+	private final byte[][] acceptedDigests;
+
+	private DigestApiKeyAuthenticator(List<byte[]> acceptedDigests) {
+		Assert.notEmpty(acceptedDigests, "At least one API key is required");
+		this.acceptedDigests = acceptedDigests.toArray(byte[][]::new);
+	}
+
+	/**
+	 * Create an authenticator that accepts the given keys and the keys with the given
+	 * SHA-256 digests.
+	 * @param keys keys in plain text
+	 * @param sha256Hashes lowercase hex SHA-256 digests of further keys
+	 * @return the authenticator
+	 * @throws IllegalArgumentException if a key is empty or a hash is not 64 hex
+	 * characters; the message never contains the value
+	 */
+	public static DigestApiKeyAuthenticator of(Collection<String> keys, Collection<String> sha256Hashes) {
+		List<byte[]> digests = new ArrayList<>(keys.size() + sha256Hashes.size());
+		int index = 0;
+		for (String key : keys) {
+			Assert.isTrue(key != null && CredentialsReader.isUsableKey(key),
+					"API key [" + index + "] must not be empty or contain white space or control characters");
+			digests.add(sha256(key));
+			index++;
+		}
+		index = 0;
+		for (String hash : sha256Hashes) {
+			Assert.isTrue(hash != null && isSha256Hex(hash),
+					"API key hash [" + index + "] must be 64 hex characters (a SHA-256 digest)");
+			digests.add(HexFormat.of().parseHex(hash));
+			index++;
+		}
+		return new DigestApiKeyAuthenticator(digests);
+	}
+
+	@Override
+	public Mono<Boolean> authenticate(String apiKey) {
+		return matches(apiKey) ? ACCEPTED : REJECTED;
+	}
+
+	/**
+	 * Return whether the key is one of the accepted keys.
+	 * @param apiKey the presented key
+	 * @return {@code true} if the key is accepted
+	 */
+	public boolean matches(String apiKey) {
+		byte[] presented = sha256(apiKey);
+		boolean matched = false;
+		// No early exit: every digest is compared whatever the outcome.
+		for (byte[] accepted : this.acceptedDigests) {
+			matched |= MessageDigest.isEqual(accepted, presented);
+		}
+		return matched;
+	}
+
+	static byte[] sha256(String value) {
+		try {
+			return MessageDigest.getInstance(SHA_256).digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
+		}
+	}
+
+	private static boolean isSha256Hex(String hash) {
+		return hash.length() == 64 && hash.chars().allMatch(HexFormat::isHexDigit);
+	}
+
+	@Override
+	public String toString() {
+		return "DigestApiKeyAuthenticator[" + this.acceptedDigests.length + " keys]";
+	}
+
+}

@@ -1,0 +1,105 @@
+package ai.litellm.spring.metrics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.PathContainer.Element;
+import org.springframework.http.server.PathContainer.PathSegment;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.Assert;
+
+/**
+ * Decides whether a request targets a guarded metrics path: one of the configured paths
+ * or anything below it.
+ * <p>
+ * The decision is made on the request's already parsed path within the application,
+ * comparing decoded segment values with their matrix parameters removed, exactly the
+ * values Spring's router matches on. {@code /metrics;x=y}, {@code /%6Detrics} and
+ * {@code //metrics} are therefore all metrics paths, and so is {@code /metrics} below a
+ * configured base path. Comparison is case-sensitive, like the router's. Matching does
+ * not allocate, because it runs for every request.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+public final class MetricsPathMatcher {
+
+	private final String[][] guardedPaths;
+
+	/**
+	 * Create a matcher for the given paths, each of which is guarded together with
+	 * everything below it.
+	 * @param paths absolute paths such as {@code /metrics} or
+	 * {@code /actuator/prometheus}
+	 */
+	public MetricsPathMatcher(Collection<String> paths) {
+		Assert.notEmpty(paths, "At least one metrics path is required");
+		List<String[]> segmented = new ArrayList<>(paths.size());
+		for (String path : paths) {
+			segmented.add(segments(path));
+		}
+		this.guardedPaths = segmented.toArray(String[][]::new);
+	}
+
+	private static String[] segments(String path) {
+		Assert.isTrue(path.startsWith("/"), () -> "Metrics path '" + path + "' must start with '/'");
+		List<String> segments = new ArrayList<>();
+		for (Element element : PathContainer.parsePath(path).elements()) {
+			if (element instanceof PathSegment segment && !isCurrentDirectory(segment.valueToMatch())) {
+				segments.add(segment.valueToMatch());
+			}
+		}
+		Assert.isTrue(!segments.isEmpty(), () -> "Metrics path '" + path + "' must not be the root path");
+		return segments.toArray(String[]::new);
+	}
+
+	/**
+	 * Return whether the request targets a guarded path.
+	 * @param request the request
+	 * @return {@code true} if the request needs to be authenticated
+	 */
+	public boolean matches(ServerHttpRequest request) {
+		return matches(request.getPath().pathWithinApplication());
+	}
+
+	/**
+	 * Return whether the path is a guarded path or below one.
+	 * @param pathWithinApplication the parsed path within the application
+	 * @return {@code true} if the path needs to be authenticated
+	 */
+	public boolean matches(PathContainer pathWithinApplication) {
+		List<Element> elements = pathWithinApplication.elements();
+		for (String[] guardedPath : this.guardedPaths) {
+			if (startsWith(elements, guardedPath)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// Indexed loops: an iterator would be an allocation on every request.
+	private static boolean startsWith(List<Element> elements, String[] guardedPath) {
+		int matched = 0;
+		for (int i = 0; i < elements.size() && matched < guardedPath.length; i++) {
+			if (elements.get(i) instanceof PathSegment segment) {
+				String value = segment.valueToMatch();
+				if (isCurrentDirectory(value)) {
+					// The router would not resolve it, but a normalising proxy in front
+					// might.
+					continue;
+				}
+				if (!value.equals(guardedPath[matched])) {
+					return false;
+				}
+				matched++;
+			}
+		}
+		return matched == guardedPath.length;
+	}
+
+	private static boolean isCurrentDirectory(String segment) {
+		return ".".equals(segment);
+	}
+
+}

@@ -1,0 +1,235 @@
+package ai.litellm.spring.autoconfigure;
+
+import ai.litellm.spring.metrics.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MetricsAuthAutoConfiguration}.
+ */
+class MetricsAuthAutoConfigurationTests {
+
+	private static final String KEY = "sk-master-1234";
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class));
+
+	@Test
+	void registersNothingByDefault() {
+		this.contextRunner.withPropertyValues("litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class)
+				.doesNotHaveBean(ApiKeyAuthenticator.class));
+	}
+
+	@Test
+	void registersNothingWhenAuthIsSwitchedOff() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class));
+	}
+
+	@Test
+	void registersNothingOutsideAReactiveWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WebFilter.class));
+	}
+
+	@Test
+	void guardsMetricsWithTheMasterKey() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MetricsAuthWebFilter.class);
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-other")).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/health", null)).isNull();
+			});
+	}
+
+	@Test
+	void fallsBackToTheLiteLlmMasterKeyEnvironmentVariable() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "LITELLM_MASTER_KEY=" + KEY)
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			});
+	}
+
+	@Test
+	void prefersThePropertyOverTheEnvironmentVariable() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"LITELLM_MASTER_KEY=sk-from-env")
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-from-env")).isEqualTo(HttpStatus.UNAUTHORIZED);
+			});
+	}
+
+	@Test
+	void stripsWhiteSpaceAroundTheConfiguredKey() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "LITELLM_MASTER_KEY= " + KEY + "\n")
+			.run((context) -> assertThat(statusOf(context, "/metrics", KEY)).isNull());
+	}
+
+	@Test
+	void failsToStartWithoutAKey() {
+		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MetricsKeyMissingException.class));
+	}
+
+	@Test
+	void failsToStartWithABlankKey() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=  ",
+					"LITELLM_MASTER_KEY=")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MetricsKeyMissingException.class));
+	}
+
+	@Test
+	void failsToStartWithAKeyThatNoScraperCouldSendWithoutEchoingIt() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=sk secret")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageNotContaining("secret"));
+	}
+
+	@Test
+	void usesAUserDefinedAuthenticatorInsteadOfKeys() {
+		this.contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(statusOf(context, "/metrics", "sk-from-key-store")).isNull();
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesTheFilter() {
+		this.contextRunner.withUserConfiguration(CustomFilterConfiguration.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).getBean(MetricsAuthWebFilter.class)
+				.isSameAs(context.getBean("customFilter")));
+	}
+
+	@Test
+	void guardsConfiguredPathsInsteadOfMetrics() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.paths=/internal/metrics,/stats")
+			.run((context) -> {
+				assertThat(statusOf(context, "/internal/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/stats/x", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/metrics", null)).isNull();
+			});
+	}
+
+	@Test
+	void usesTheConfiguredFilterOrder() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.filter-order=42")
+			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isEqualTo(42));
+	}
+
+	@Test
+	void runsBeforeSpringSecurityByDefault() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isLessThan(-100));
+	}
+
+	@Test
+	void guardsTheActuatorPrometheusEndpointWhereverItIsMapped() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+							MetricsAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"management.endpoints.web.exposure.include=prometheus",
+					"management.endpoints.web.base-path=/manage",
+					"management.endpoints.web.path-mapping.prometheus=scrape")
+			.run((context) -> {
+				assertThat(statusOf(context, "/manage/scrape", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/manage/scrape", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/manage/health", null)).isNull();
+			});
+	}
+
+	@Test
+	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
+							MetricsAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
+	}
+
+	/**
+	 * Runs a request through the context's filter and returns the status it set, or
+	 * {@code null} if it let the request through.
+	 */
+	private static HttpStatus statusOf(AssertableReactiveWebApplicationContext context, String path, String key) {
+		MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get(path);
+		if (key != null) {
+			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+		}
+		MockServerWebExchange exchange = MockServerWebExchange.from(request);
+		context.getBean(MetricsAuthWebFilter.class).filter(exchange, (passed) -> Mono.empty()).block();
+		return (HttpStatus) exchange.getResponse().getStatusCode();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomAuthenticatorConfiguration {
+
+		@Bean
+		ApiKeyAuthenticator keyStoreAuthenticator() {
+			return (key) -> Mono.just("sk-from-key-store".equals(key));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomFilterConfiguration {
+
+		@Bean
+		MetricsAuthWebFilter customFilter() {
+			return new MetricsAuthWebFilter(new MetricsPathMatcher(java.util.List.of("/custom")),
+					(key) -> Mono.just(false), 0);
+		}
+
+	}
+
+}

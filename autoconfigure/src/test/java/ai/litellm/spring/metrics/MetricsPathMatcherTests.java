@@ -1,0 +1,82 @@
+package ai.litellm.spring.metrics;
+
+import java.net.URI;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link MetricsPathMatcher}.
+ */
+class MetricsPathMatcherTests {
+
+	private final MetricsPathMatcher matcher = new MetricsPathMatcher(List.of("/metrics", "/actuator/prometheus"));
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/metrics", "/metrics/", "/metrics/anything/below", "/metrics;x=y", "/metrics;x=y/",
+			"/%6Detrics", "/%6detrics", "/%6D%65%74%72%69%63%73", "//metrics", "/./metrics", "/metrics?name=x",
+			"/actuator/prometheus", "/actuator/prometheus/", "/actuator;a=b/prometheus;c=d", "/actuator//prometheus",
+			"/actuator/%70rometheus", "/actuator/./prometheus" })
+	void matchesGuardedPathsHoweverTheyAreSpelled(String path) {
+		assertThat(this.matcher.matches(request(path))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/Metrics", "/METRICS",
+			"/health?x=/metrics", "/metrics%2F", "/metrics%2Fx", "/actuator", "/actuator/health",
+			"/actuator/prometheusx", "/prometheus", "/v1/chat/completions" })
+	void doesNotMatchOtherPaths(String path) {
+		assertThat(this.matcher.matches(request(path))).isFalse();
+	}
+
+	@Test
+	void matchesTheMetricsPathBelowAContextPath() {
+		MockServerHttpRequest request = MockServerHttpRequest.get("/api/metrics").contextPath("/api").build();
+		assertThat(this.matcher.matches(request)).isTrue();
+	}
+
+	@Test
+	void doesNotMatchTheContextPathItself() {
+		MockServerHttpRequest request = MockServerHttpRequest.get("/metrics/health").contextPath("/metrics").build();
+		assertThat(this.matcher.matches(request)).isFalse();
+	}
+
+	@Test
+	void matchesAConfiguredPathSpelledWithMatrixParametersOrEncoding() {
+		MetricsPathMatcher custom = new MetricsPathMatcher(List.of("/internal/%6Detrics;v=1"));
+		assertThat(custom.matches(MockServerHttpRequest.get("/internal/metrics").build())).isTrue();
+		assertThat(custom.matches(MockServerHttpRequest.get("/internal").build())).isFalse();
+	}
+
+	@Test
+	void rejectsARelativePath() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of("metrics")))
+			.withMessageContaining("must start with '/'");
+	}
+
+	@Test
+	void rejectsTheRootPathBecauseItWouldGuardEverything() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of("/")))
+			.withMessageContaining("must not be the root path");
+	}
+
+	@Test
+	void rejectsAnEmptyListOfPaths() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of()));
+	}
+
+	// The request target exactly as sent: no encoding of '%' as a URI template would do,
+	// and a leading '//' stays part of the path, as on a server.
+	private static MockServerHttpRequest request(String target) {
+		return MockServerHttpRequest.method(HttpMethod.GET, URI.create("http://localhost" + target)).build();
+	}
+
+}

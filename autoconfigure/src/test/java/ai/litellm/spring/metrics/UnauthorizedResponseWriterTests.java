@@ -1,0 +1,50 @@
+package ai.litellm.spring.metrics;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UnauthorizedResponseWriter}.
+ */
+class UnauthorizedResponseWriterTests {
+
+	private final UnauthorizedResponseWriter writer = new UnauthorizedResponseWriter();
+
+	@Test
+	void writesA401InLiteLlmsErrorShape() {
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		StepVerifier.create(this.writer.write(response, AuthenticationFailure.INVALID_KEY)).verifyComplete();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		StepVerifier.create(response.getBodyAsString())
+			.expectNext("{\"error\":{\"message\":\"Unauthorized access to metrics endpoint: the API key is invalid. "
+					+ "To allow unauthenticated access, set litellm.require-auth-for-metrics-endpoint=false.\","
+					+ "\"type\":\"auth_error\",\"param\":null,\"code\":\"401\"}}")
+			.verifyComplete();
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuthenticationFailure.class)
+	void setsHeadersThatStopCachingAndNameTheAcceptedSchemes(AuthenticationFailure failure) {
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		StepVerifier.create(this.writer.write(response, failure)).verifyComplete();
+		HttpHeaders headers = response.getHeaders();
+		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(headers.getCacheControl()).isEqualTo("no-store");
+		assertThat(headers.get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"metrics\"",
+				"Basic realm=\"metrics\", charset=\"UTF-8\"");
+		StepVerifier.create(response.getBodyAsString())
+			.assertNext(
+					(body) -> assertThat(body).contains(failure.getReason()).hasSize((int) headers.getContentLength()))
+			.verifyComplete();
+	}
+
+}
