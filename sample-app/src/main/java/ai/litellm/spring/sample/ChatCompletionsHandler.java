@@ -1,0 +1,30 @@
+package ai.litellm.spring.sample;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Answers {@code POST /chat/completions} with a small canned OpenAI-style completion,
+ * standing in for the proxy's real work.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+class ChatCompletionsHandler implements HandlerFunction<ServerResponse> {
+
+	static final String COMPLETION = """
+			{"id":"chatcmpl-sample","object":"chat.completion","created":1700000000,"model":"sample-model",\
+			"choices":[{"index":0,"message":{"role":"assistant","content":"Hello from the sample app."},\
+			"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":6,"total_tokens":11}}""";
+
+	@Override
+	public Mono<ServerResponse> handle(ServerRequest request) {
+		// Drain the request body, as a proxy reading the prompt would.
+		return request.bodyToMono(byte[].class)
+			.then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(COMPLETION));
+	}
+
+}

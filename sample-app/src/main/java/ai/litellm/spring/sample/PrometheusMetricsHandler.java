@@ -1,0 +1,48 @@
+package ai.litellm.spring.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Serves the application's {@link PrometheusMeterRegistry} in the exposition format the
+ * scraper asks for in its {@code Accept} header, as a Prometheus server negotiates it.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+class PrometheusMetricsHandler implements HandlerFunction<ServerResponse> {
+
+	private final PrometheusMeterRegistry registry;
+
+	private final ExpositionFormats formats = ExpositionFormats.init();
+
+	PrometheusMetricsHandler(PrometheusMeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public Mono<ServerResponse> handle(ServerRequest request) {
+		ExpositionFormatWriter writer = this.formats.findWriter(request.headers().firstHeader(HttpHeaders.ACCEPT));
+		ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+		try {
+			writer.write(body, this.registry.getPrometheusRegistry().scrape());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return ServerResponse.ok()
+			.header(HttpHeaders.CONTENT_TYPE, writer.getContentType())
+			.bodyValue(body.toByteArray());
+	}
+
+}
