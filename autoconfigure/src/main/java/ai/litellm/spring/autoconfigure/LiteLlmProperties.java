@@ -66,6 +66,12 @@ public class LiteLlmProperties {
 		 */
 		private int filterOrder = MetricsAuthWebFilter.DEFAULT_ORDER;
 
+		/**
+		 * Where the guard is plugged in: as an ordered WebFilter, or as an HttpHandler
+		 * decorator around the whole application, below the WebFilter chain.
+		 */
+		private Adapter adapter = Adapter.WEB_FILTER;
+
 		public List<String> getPaths() {
 			return this.paths;
 		}
@@ -81,6 +87,32 @@ public class LiteLlmProperties {
 		public void setFilterOrder(int filterOrder) {
 			this.filterOrder = filterOrder;
 		}
+
+		public Adapter getAdapter() {
+			return this.adapter;
+		}
+
+		public void setAdapter(Adapter adapter) {
+			this.adapter = adapter;
+		}
+
+	}
+
+	/**
+	 * Where the guard is plugged into the request handling.
+	 */
+	public enum Adapter {
+
+		/**
+		 * An ordered WebFilter, the usual extension point.
+		 */
+		WEB_FILTER,
+
+		/**
+		 * An HttpHandler decorator: no per-filter framework wrapping on requests that are
+		 * not metrics requests.
+		 */
+		HTTP_HANDLER
 
 	}
 

@@ -5,7 +5,9 @@ import java.util.List;
 
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,12 +17,18 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.StringUtils;
 
 /**
@@ -42,6 +50,8 @@ public final class MetricsAuthAutoConfiguration {
 	 */
 	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
 
+	private static final String ADAPTER_PROPERTY = "litellm.metrics-auth.adapter";
+
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyAuthenticator metricsApiKeyAuthenticator(LiteLlmProperties properties, Environment environment) {
@@ -56,12 +66,35 @@ public final class MetricsAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MetricsAuthWebFilter metricsAuthWebFilter(LiteLlmProperties properties, ApiKeyAuthenticator authenticator,
+	MetricsGuard metricsGuard(LiteLlmProperties properties, ApiKeyAuthenticator authenticator,
 			ObjectProvider<AdditionalMetricsPaths> additionalPaths) {
-		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
-		List<String> paths = new ArrayList<>(metricsAuth.getPaths());
+		List<String> paths = new ArrayList<>(properties.getMetricsAuth().getPaths());
 		additionalPaths.orderedStream().forEach((additional) -> paths.addAll(additional.paths()));
-		return new MetricsAuthWebFilter(new MetricsPathMatcher(paths), authenticator, metricsAuth.getFilterOrder());
+		return new MetricsGuard(new MetricsPathMatcher(paths), authenticator);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(NotHttpHandlerAdapterCondition.class)
+	static class WebFilterAdapterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MetricsAuthWebFilter metricsAuthWebFilter(MetricsGuard guard, LiteLlmProperties properties) {
+			return new MetricsAuthWebFilter(guard, properties.getMetricsAuth().getFilterOrder());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = ADAPTER_PROPERTY, havingValue = "http-handler")
+	static class HttpHandlerAdapterConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard) {
+			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -77,6 +110,23 @@ public final class MetricsAuthAutoConfiguration {
 				String path = (mapped != null) ? mapped.getPath(PROMETHEUS) : null;
 				return (path != null) ? List.of(path) : List.of();
 			};
+		}
+
+	}
+
+	/**
+	 * The WebFilter is the default: it applies unless the HttpHandler adapter is chosen,
+	 * so exactly one of the two always guards the metrics.
+	 */
+	static class NotHttpHandlerAdapterCondition extends NoneNestedConditions {
+
+		NotHttpHandlerAdapterCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = ADAPTER_PROPERTY, havingValue = "http-handler")
+		static class HttpHandlerAdapter {
+
 		}
 
 	}

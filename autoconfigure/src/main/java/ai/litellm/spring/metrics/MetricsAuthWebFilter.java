@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilterChain;
  * 401 written directly to the response and never reaches the rest of the chain.
  *
  * @author LiteLLM Spring Boot contributors
+ * @see MetricsGuard
  */
 public final class MetricsAuthWebFilter implements WebFilter, Ordered {
 
@@ -28,48 +29,26 @@ public final class MetricsAuthWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = -1000;
 
-	private final MetricsPathMatcher metricsPaths;
-
-	private final CredentialsReader credentialsReader;
-
-	private final ApiKeyAuthenticator authenticator;
-
-	private final UnauthorizedResponseWriter unauthorized;
+	private final MetricsGuard guard;
 
 	private final int order;
 
 	/**
 	 * Create a filter.
-	 * @param metricsPaths which requests are guarded
-	 * @param authenticator the check of a presented key
+	 * @param guard the guard to apply
 	 * @param order the order of the filter
 	 */
-	public MetricsAuthWebFilter(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator, int order) {
-		this.metricsPaths = metricsPaths;
-		this.credentialsReader = new CredentialsReader();
-		this.authenticator = authenticator;
-		this.unauthorized = new UnauthorizedResponseWriter();
+	public MetricsAuthWebFilter(MetricsGuard guard, int order) {
+		this.guard = guard;
 		this.order = order;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.metricsPaths.matches(exchange.getRequest())) {
+		if (!this.guard.isMetricsRequest(exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
-		return authenticate(exchange, chain);
-	}
-
-	private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain) {
-		PresentedCredentials credentials = this.credentialsReader.read(exchange.getRequest().getHeaders());
-		String apiKey = credentials.apiKey();
-		if (apiKey == null) {
-			return this.unauthorized.write(exchange.getResponse(), credentials.failure());
-		}
-		return this.authenticator.authenticate(apiKey)
-			.defaultIfEmpty(Boolean.FALSE)
-			.flatMap((accepted) -> accepted ? chain.filter(exchange)
-					: this.unauthorized.write(exchange.getResponse(), AuthenticationFailure.INVALID_KEY));
+		return this.guard.authenticate(exchange.getRequest(), exchange.getResponse(), () -> chain.filter(exchange));
 	}
 
 	@Override

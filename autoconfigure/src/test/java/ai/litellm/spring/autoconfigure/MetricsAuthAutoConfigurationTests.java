@@ -1,7 +1,11 @@
 package ai.litellm.spring.autoconfigure;
 
+import java.util.List;
+
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -18,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -197,9 +202,42 @@ class MetricsAuthAutoConfigurationTests {
 			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
 	}
 
+	@Test
+	void plugsTheGuardInAsAnHttpHandlerDecoratorWhenAskedTo() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=http-handler")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(WebFilter.class).hasSingleBean(HttpHandlerDecoratorFactory.class);
+				assertThat(
+						context.getBean(HttpHandlerDecoratorFactory.class).apply((request, response) -> Mono.empty()))
+					.isInstanceOf(MetricsAuthHttpHandlerDecorator.class);
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/health", null)).isNull();
+			});
+	}
+
+	@Test
+	void keepsTheWebFilterForAnyOtherSpellingOfTheDefaultAdapter() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=WEB_FILTER")
+			.run((context) -> assertThat(context).hasSingleBean(MetricsAuthWebFilter.class)
+				.doesNotHaveBean(HttpHandlerDecoratorFactory.class));
+	}
+
+	@Test
+	void failsToStartWithAnUnknownAdapter() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=servlet-filter")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
 	/**
-	 * Runs a request through the context's filter and returns the status it set, or
-	 * {@code null} if it let the request through.
+	 * Runs a request through the context's guard, plugged in as configured, and returns
+	 * the status it set, or {@code null} if it let the request through.
 	 */
 	private static HttpStatus statusOf(AssertableReactiveWebApplicationContext context, String path, String key) {
 		MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get(path);
@@ -207,7 +245,16 @@ class MetricsAuthAutoConfigurationTests {
 			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
 		}
 		MockServerWebExchange exchange = MockServerWebExchange.from(request);
-		context.getBean(MetricsAuthWebFilter.class).filter(exchange, (passed) -> Mono.empty()).block();
+		MetricsAuthWebFilter filter = context.getBeanProvider(MetricsAuthWebFilter.class).getIfAvailable();
+		if (filter != null) {
+			filter.filter(exchange, (passed) -> Mono.empty()).block();
+		}
+		else {
+			context.getBean(HttpHandlerDecoratorFactory.class)
+				.apply((passedRequest, passedResponse) -> Mono.empty())
+				.handle(exchange.getRequest(), exchange.getResponse())
+				.block();
+		}
 		return (HttpStatus) exchange.getResponse().getStatusCode();
 	}
 
@@ -226,8 +273,8 @@ class MetricsAuthAutoConfigurationTests {
 
 		@Bean
 		MetricsAuthWebFilter customFilter() {
-			return new MetricsAuthWebFilter(new MetricsPathMatcher(java.util.List.of("/custom")),
-					(key) -> Mono.just(false), 0);
+			return new MetricsAuthWebFilter(
+					new MetricsGuard(new MetricsPathMatcher(List.of("/custom")), (key) -> Mono.just(false)), 0);
 		}
 
 	}

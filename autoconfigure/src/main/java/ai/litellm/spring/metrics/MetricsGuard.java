@@ -1,0 +1,74 @@
+package ai.litellm.spring.metrics;
+
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+/**
+ * The guard itself, independent of where it is plugged in: decides which requests are
+ * metrics requests and authenticates them. {@link MetricsAuthWebFilter} and
+ * {@link MetricsAuthHttpHandlerDecorator} are thin adapters around it.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+public final class MetricsGuard {
+
+	private final MetricsPathMatcher metricsPaths;
+
+	private final CredentialsReader credentialsReader = new CredentialsReader();
+
+	private final ApiKeyAuthenticator authenticator;
+
+	private final UnauthorizedResponseWriter unauthorized = new UnauthorizedResponseWriter();
+
+	/**
+	 * Create a guard.
+	 * @param metricsPaths which requests are guarded
+	 * @param authenticator the check of a presented key
+	 */
+	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator) {
+		this.metricsPaths = metricsPaths;
+		this.authenticator = authenticator;
+	}
+
+	/**
+	 * Return whether the request must be authenticated. Allocation-free: it runs for
+	 * every request.
+	 * @param request the request
+	 * @return {@code true} for a metrics request
+	 */
+	public boolean isMetricsRequest(ServerHttpRequest request) {
+		return this.metricsPaths.matches(request);
+	}
+
+	/**
+	 * Authenticate a metrics request: continue with {@code proceed} if it presents a
+	 * valid key, otherwise complete the response as a 401 without calling
+	 * {@code proceed}.
+	 * @param request the metrics request
+	 * @param response its response
+	 * @param proceed what handles the request once it is authenticated
+	 * @return completion of the request
+	 */
+	public Mono<Void> authenticate(ServerHttpRequest request, ServerHttpResponse response,
+			Supplier<Mono<Void>> proceed) {
+		PresentedCredentials credentials = this.credentialsReader.read(request.getHeaders());
+		String apiKey = credentials.apiKey();
+		if (apiKey == null) {
+			return this.unauthorized.write(response, credentials.failure());
+		}
+		return this.authenticator.authenticate(apiKey)
+			.defaultIfEmpty(Boolean.FALSE)
+			.flatMap((accepted) -> accepted ? proceed.get()
+					: this.unauthorized.write(response, AuthenticationFailure.INVALID_KEY));
+	}
+
+	@Override
+	public String toString() {
+		return "MetricsGuard";
+	}
+
+}

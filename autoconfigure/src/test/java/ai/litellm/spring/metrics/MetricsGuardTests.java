@@ -1,0 +1,128 @@
+package ai.litellm.spring.metrics;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MetricsGuard}.
+ */
+class MetricsGuardTests {
+
+	private static final String KEY = "sk-master-1234";
+
+	private final AtomicInteger authentications = new AtomicInteger();
+
+	private final AtomicInteger proceeded = new AtomicInteger();
+
+	private final MetricsGuard guard = guard((key) -> {
+		this.authentications.incrementAndGet();
+		return Mono.just(KEY.equals(key));
+	});
+
+	private final MockServerHttpResponse response = new MockServerHttpResponse();
+
+	@Test
+	void recognisesMetricsRequests() {
+		assertThat(this.guard.isMetricsRequest(MockServerHttpRequest.get("/metrics").build())).isTrue();
+		assertThat(this.guard.isMetricsRequest(MockServerHttpRequest.get("/health").build())).isFalse();
+	}
+
+	@Test
+	void proceedsWithAValidKey() {
+		StepVerifier
+			.create(authenticate(
+					MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)))
+			.verifyComplete();
+		assertThat(this.proceeded).hasValue(1);
+		assertThat(this.response.getStatusCode()).isNull();
+	}
+
+	@Test
+	void rejectsAMissingKeyWithoutAskingTheAuthenticator() {
+		StepVerifier.create(authenticate(MockServerHttpRequest.get("/metrics"))).verifyComplete();
+		assertRejected(AuthenticationFailure.MISSING_KEY);
+		assertThat(this.authentications).hasValue(0);
+	}
+
+	@Test
+	void rejectsMalformedCredentialsWithoutAskingTheAuthenticator() {
+		StepVerifier
+			.create(authenticate(
+					MockServerHttpRequest.post("/metrics/x").header(HttpHeaders.AUTHORIZATION, "Basic %%%")))
+			.verifyComplete();
+		assertRejected(AuthenticationFailure.MALFORMED_CREDENTIALS);
+		assertThat(this.authentications).hasValue(0);
+	}
+
+	@Test
+	void rejectsAWrongKey() {
+		StepVerifier
+			.create(authenticate(
+					MockServerHttpRequest.head("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "x")))
+			.verifyComplete();
+		assertRejected(AuthenticationFailure.INVALID_KEY);
+		assertThat(this.authentications).hasValue(1);
+	}
+
+	@Test
+	void treatsAnEmptyAuthenticatorAnswerAsARejection() {
+		MetricsGuard silent = guard((key) -> Mono.empty());
+		StepVerifier.create(silent.authenticate(withKey(), this.response, this::proceed)).verifyComplete();
+		assertRejected(AuthenticationFailure.INVALID_KEY);
+	}
+
+	@Test
+	void propagatesAnAuthenticatorErrorWithoutProceeding() {
+		MetricsGuard failing = guard((key) -> Mono.error(new IllegalStateException("key store down")));
+		StepVerifier.create(failing.authenticate(withKey(), this.response, this::proceed))
+			.verifyErrorMessage("key store down");
+		assertThat(this.proceeded).hasValue(0);
+	}
+
+	@Test
+	void proceedsOnlyWhenTheResultIsSubscribedTo() {
+		this.guard.authenticate(withKey(), this.response, this::proceed);
+		assertThat(this.proceeded).hasValue(0);
+	}
+
+	private Mono<Void> authenticate(MockServerHttpRequest.BaseBuilder<?> request) {
+		return this.guard.authenticate(request.build(), this.response, this::proceed);
+	}
+
+	private Mono<Void> proceed() {
+		this.proceeded.incrementAndGet();
+		return Mono.empty();
+	}
+
+	private void assertRejected(AuthenticationFailure failure) {
+		assertThat(this.proceeded).as("the rest of the handling is never called").hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		StepVerifier.create(this.response.getBodyAsString())
+			.assertNext((body) -> assertThat(body).contains(failure.getReason()).doesNotContain(KEY))
+			.verifyComplete();
+	}
+
+	private static MockServerHttpRequest withKey() {
+		return MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).build();
+	}
+
+	static MetricsGuard guard(ApiKeyAuthenticator authenticator) {
+		return new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), authenticator);
+	}
+
+	static MetricsGuard guardAcceptingOnly(String key) {
+		return guard((presented) -> Mono.just(key.equals(presented)));
+	}
+
+}
