@@ -58,12 +58,12 @@ public final class MetricsGuard {
 		PresentedCredentials credentials = this.credentialsReader.read(request.getHeaders());
 		String apiKey = credentials.apiKey();
 		if (apiKey == null) {
-			return this.unauthorized.write(response, credentials.failure());
+			return this.unauthorized.write(request, response, credentials.failure());
 		}
 		return this.authenticator.authenticate(apiKey)
 			.defaultIfEmpty(Boolean.FALSE)
 			.flatMap((accepted) -> accepted ? proceed.get()
-					: this.unauthorized.write(response, AuthenticationFailure.INVALID_KEY));
+					: this.unauthorized.write(request, response, AuthenticationFailure.INVALID_KEY));
 	}
 
 	@Override

@@ -69,7 +69,7 @@ class MetricsGuardTests {
 	void rejectsAWrongKey() {
 		StepVerifier
 			.create(authenticate(
-					MockServerHttpRequest.head("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "x")))
+					MockServerHttpRequest.put("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "x")))
 			.verifyComplete();
 		assertRejected(AuthenticationFailure.INVALID_KEY);
 		assertThat(this.authentications).hasValue(1);

@@ -8,6 +8,7 @@ import reactor.test.StepVerifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,12 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnauthorizedResponseWriterTests {
 
+	private static final MockServerHttpRequest GET = MockServerHttpRequest.get("/metrics").build();
+
 	private final UnauthorizedResponseWriter writer = new UnauthorizedResponseWriter();
+
+	@Test
+	void answersHeadWithTheHeadersButNoBody() {
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		StepVerifier
+			.create(this.writer.write(MockServerHttpRequest.head("/metrics").build(), response,
+					AuthenticationFailure.MISSING_KEY))
+			.verifyComplete();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getHeaders().getContentLength()).isPositive();
+		assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).hasSize(2);
+		StepVerifier.create(response.getBody()).verifyComplete();
+	}
 
 	@Test
 	void writesA401InLiteLlmsErrorShape() {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(this.writer.write(response, AuthenticationFailure.INVALID_KEY)).verifyComplete();
+		StepVerifier.create(this.writer.write(GET, response, AuthenticationFailure.INVALID_KEY)).verifyComplete();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		StepVerifier.create(response.getBodyAsString())
 			.expectNext("{\"error\":{\"message\":\"Unauthorized access to metrics endpoint: the API key is invalid. "
@@ -35,7 +51,7 @@ class UnauthorizedResponseWriterTests {
 	@EnumSource(AuthenticationFailure.class)
 	void setsHeadersThatStopCachingAndNameTheAcceptedSchemes(AuthenticationFailure failure) {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(this.writer.write(response, failure)).verifyComplete();
+		StepVerifier.create(this.writer.write(GET, response, failure)).verifyComplete();
 		HttpHeaders headers = response.getHeaders();
 		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		assertThat(headers.getCacheControl()).isEqualTo("no-store");

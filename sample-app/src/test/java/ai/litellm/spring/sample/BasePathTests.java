@@ -1,40 +1,66 @@
 package ai.litellm.spring.sample;
 
-import ai.litellm.spring.sample.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.RawHttpClient;
+import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
+import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
+import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guard follows the application's base path ({@code spring.webflux.base-path}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "litellm.master-key=" + SampleApplicationTests.KEY, "spring.webflux.base-path=/api" })
 class BasePathTests {
 
-	@LocalServerPort
-	private int port;
+	@Nested
+	class WithWebFilter extends Scenarios {
 
-	@Test
-	void guardsMetricsBelowTheBasePath() {
-		RawHttpClient http = new RawHttpClient(this.port);
-		assertThat(http.send("GET", "/api/metrics").status()).isEqualTo(401);
-		assertThat(http.send("GET", "/api/%6Detrics;v=1").status()).isEqualTo(401);
-		assertThat(http.send("GET", "/api/actuator/prometheus").status()).isEqualTo(401);
-		RawResponse served = http.send("GET", "/api/metrics", "Authorization: Bearer " + SampleApplicationTests.KEY);
-		assertThat(served.status()).isEqualTo(200);
-		assertThat(served.body()).contains("# TYPE jvm_");
 	}
 
-	@Test
-	void leavesOtherPathsBelowTheBasePathOpen() {
-		RawHttpClient http = new RawHttpClient(this.port);
-		assertThat(http.send("GET", "/api/health").body()).isEqualTo("ok");
-		assertThat(http.send("GET", "/metrics").status()).as("outside the base path nothing is served").isEqualTo(404);
+	@Nested
+	@TestPropertySource(properties = HTTP_HANDLER)
+	class WithHttpHandler extends Scenarios {
+
+	}
+
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "litellm.master-key=" + KEY, "spring.webflux.base-path=/api" })
+	abstract static class Scenarios extends SampleAppScenarios {
+
+		@Test
+		void guardsMetricsBelowTheBasePath() {
+			RawHttpClient http = raw();
+			assertThat(http.send("GET", "/api/metrics").status()).isEqualTo(401);
+			assertThat(http.send("GET", "/api/%6Detrics;v=1").status()).isEqualTo(401);
+			assertThat(http.send("GET", "/api/actuator/prometheus").status()).isEqualTo(401);
+			RawResponse served = http.send("GET", "/api/metrics", "Authorization: Bearer " + KEY);
+			assertThat(served.status()).isEqualTo(200);
+			assertThat(served.body()).contains("# TYPE jvm_");
+		}
+
+		@Test
+		void neverServesMetricsWhenTheBasePathCarriesMatrixParameters() {
+			// Spring's ContextPathCompositeHandler fails such requests before any guard
+			// runs (a 500 from the framework, for every path): never metrics.
+			RawResponse response = raw().send("GET", "/api;x=y/metrics");
+			assertThat(response.status()).isNotEqualTo(200);
+			assertThat(response.body()).doesNotContain("# TYPE");
+		}
+
+		@Test
+		void leavesOtherPathsBelowTheBasePathOpen() {
+			RawHttpClient http = raw();
+			assertThat(http.send("GET", "/api/health").body()).isEqualTo("ok");
+			assertThat(http.send("GET", "/metrics").status()).as("nothing is served outside the base path")
+				.isEqualTo(404);
+		}
+
 	}
 
 }

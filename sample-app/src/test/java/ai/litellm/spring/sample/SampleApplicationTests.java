@@ -1,231 +1,258 @@
 package ai.litellm.spring.sample;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
+import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
+import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Integration tests of the sample application on a real Netty server with the guard
  * switched on, as configured in its {@code application.yml}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "litellm.master-key=" + SampleApplicationTests.KEY)
-@AutoConfigureWebTestClient
-@ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
-
-	static final String KEY = "sk-sample-Zx81-key";
 
 	private static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;charset=utf-8";
 
-	@Autowired
-	private WebTestClient client;
+	@Nested
+	class WithWebFilter extends Scenarios {
 
-	@Test
-	void servesHealthWithoutAKey() {
-		this.client.get().uri("/health").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("ok");
 	}
 
-	@Test
-	void servesHealthWhateverCredentialsAreSent() {
-		this.client.get()
-			.uri("/health")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer wrong")
-			.header("x-litellm-api-key", "")
-			.exchange()
-			.expectStatus()
-			.isOk();
+	@Nested
+	@TestPropertySource(properties = HTTP_HANDLER)
+	class WithHttpHandler extends Scenarios {
+
 	}
 
-	@Test
-	void servesChatCompletionsWithAndWithoutAKey() {
-		chatCompletion().exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.object")
-			.isEqualTo("chat.completion");
-		chatCompletion().header(HttpHeaders.AUTHORIZATION, "Basic !!")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.choices[0].message.role")
-			.isEqualTo("assistant");
-	}
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + KEY)
+	@ExtendWith(OutputCaptureExtension.class)
+	abstract static class Scenarios extends SampleAppScenarios {
 
-	@Test
-	void servesMetricsToABearerToken() {
-		assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).exchange());
-	}
+		private WebTestClient client;
 
-	@ParameterizedTest
-	@ValueSource(strings = { "bearer", "BEARER", "BeArEr" })
-	void acceptsTheBearerSchemeInAnyCase(String scheme) {
-		assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, scheme + " " + KEY).exchange());
-	}
+		@BeforeEach
+		void createClient() {
+			this.client = client();
+		}
 
-	@Test
-	void servesMetricsToBasicAuthWithTheKeyAsPassword() {
-		assertMetricsServed(metrics().headers((headers) -> headers.setBasicAuth("prometheus", KEY)).exchange());
-	}
+		@Test
+		void servesHealthWithoutAKey() {
+			this.client.get().uri("/health").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("ok");
+		}
 
-	@ParameterizedTest
-	@ValueSource(strings = { KEY, "Bearer " + KEY, "bearer " + KEY })
-	void servesMetricsToTheLiteLlmHeader(String value) {
-		assertMetricsServed(metrics().header("x-litellm-api-key", value).exchange());
-	}
+		@Test
+		void servesHealthWhateverCredentialsAreSent() {
+			this.client.get()
+				.uri("/health")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer wrong")
+				.header("x-litellm-api-key", "")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.isEqualTo("ok");
+		}
 
-	@Test
-	void servesOpenMetricsWhenTheScraperAsksForIt() {
-		metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-			.header(HttpHeaders.ACCEPT,
-					"application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.value(HttpHeaders.CONTENT_TYPE, (type) -> assertThat(type).startsWith("application/openmetrics-text"))
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).endsWith("# EOF\n"));
-	}
+		@Test
+		void servesChatCompletionsWithAndWithoutAKey() {
+			chatCompletion().exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.object")
+				.isEqualTo("chat.completion");
+			chatCompletion().header(HttpHeaders.AUTHORIZATION, "Basic !!")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.choices[0].message.role")
+				.isEqualTo("assistant");
+		}
 
-	@Test
-	void rejectsMetricsWithoutAKey() {
-		assertRejected(metrics().exchange(), "no API key was provided");
-	}
+		@Test
+		void servesMetricsToABearerToken() {
+			assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).exchange());
+		}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "Bearer sk-wrong", "Bearer " + KEY + "x", "Bearer sk-sample-zx81-key",
-			"Bearer sk-sample-Zx81-ke" })
-	void rejectsMetricsWithAWrongKey(String authorization) {
-		assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, authorization).exchange(), "the API key is invalid");
-	}
+		@ParameterizedTest
+		@ValueSource(strings = { "bearer", "BEARER", "BeArEr" })
+		void acceptsTheBearerSchemeInAnyCase(String scheme) {
+			assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, scheme + " " + KEY).exchange());
+		}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "", "Bearer", "Token " + KEY, "Basic not-base64!", KEY })
-	void rejectsMetricsWithMalformedCredentials(String authorization) {
-		assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, authorization).exchange(),
-				"the credentials are malformed");
-	}
+		@Test
+		void servesMetricsToBasicAuthWithTheKeyAsPassword() {
+			assertMetricsServed(metrics().headers((headers) -> headers.setBasicAuth("prometheus", KEY)).exchange());
+		}
 
-	@Test
-	void rejectsMetricsWithABasicPasswordThatIsNotTheKey() {
-		assertRejected(metrics().headers((headers) -> headers.setBasicAuth(KEY, "sk-wrong")).exchange(),
-				"the API key is invalid");
-	}
+		@ParameterizedTest
+		@ValueSource(strings = { KEY, "Bearer " + KEY, "bearer " + KEY })
+		void servesMetricsToTheLiteLlmHeader(String value) {
+			assertMetricsServed(metrics().header("x-litellm-api-key", value).exchange());
+		}
 
-	@Test
-	void rejectsMetricsWhenTheLiteLlmHeaderIsWrongEvenIfAuthorizationIsRight() {
-		assertRejected(metrics().header("x-litellm-api-key", "sk-wrong")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-			.exchange(), "the API key is invalid");
-	}
+		@Test
+		void servesOpenMetricsWhenTheScraperAsksForIt() {
+			metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.header(HttpHeaders.ACCEPT,
+						"application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value(HttpHeaders.CONTENT_TYPE, (type) -> assertThat(type).startsWith("application/openmetrics-text"))
+				.expectBody(String.class)
+				.value((body) -> assertThat(body).endsWith("# EOF\n"));
+		}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "POST", "PUT", "DELETE", "PATCH", "OPTIONS" })
-	void rejectsEveryMethodOnMetricsBeforeTheRouterAnswers(String method) {
-		assertRejected(this.client.method(HttpMethod.valueOf(method)).uri("/metrics").exchange(),
-				"no API key was provided");
-	}
+		@Test
+		void rejectsMetricsWithoutAKey() {
+			assertRejected(metrics().exchange(), "no API key was provided");
+		}
 
-	@Test
-	void rejectsHeadOnMetricsWithoutABody() {
-		this.client.head()
-			.uri("/metrics")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-			.expectBody()
-			.isEmpty();
-	}
+		@ParameterizedTest
+		@ValueSource(strings = { "Bearer sk-wrong", "Bearer " + KEY + "x", "Bearer sk-sample-zx81-key",
+				"Bearer sk-sample-Zx81-ke" })
+		void rejectsMetricsWithAWrongKey(String authorization) {
+			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, authorization).exchange(),
+					"the API key is invalid");
+		}
 
-	@Test
-	void guardsTheActuatorPrometheusEndpointToo() {
-		assertRejected(this.client.get().uri("/actuator/prometheus").exchange(), "no API key was provided");
-		this.client.get()
-			.uri("/actuator/prometheus")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("# TYPE jvm_"));
-	}
+		@ParameterizedTest
+		@ValueSource(strings = { "", "Bearer", "Token " + KEY, "Basic not-base64!", KEY })
+		void rejectsMetricsWithMalformedCredentials(String authorization) {
+			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, authorization).exchange(),
+					"the credentials are malformed");
+		}
 
-	@Test
-	void leavesTheActuatorHealthEndpointOpen() {
-		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
-	}
+		@Test
+		void rejectsMetricsWithABasicPasswordThatIsNotTheKey() {
+			assertRejected(metrics().headers((headers) -> headers.setBasicAuth(KEY, "sk-wrong")).exchange(),
+					"the API key is invalid");
+		}
 
-	@Test
-	void neverLogsTheKey(CapturedOutput output) {
-		metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).exchange().expectStatus().isOk();
-		metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "-wrong")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized();
-		metrics().header("x-litellm-api-key", "Basic " + KEY).exchange().expectStatus().isUnauthorized();
-		assertThat(output).doesNotContain(KEY);
-	}
+		@Test
+		void rejectsMetricsWhenTheLiteLlmHeaderIsWrongEvenIfAuthorizationIsRight() {
+			assertRejected(metrics().header("x-litellm-api-key", "sk-wrong")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.exchange(), "the API key is invalid");
+		}
 
-	private WebTestClient.RequestHeadersSpec<?> metrics() {
-		return this.client.get().uri("/metrics");
-	}
+		@ParameterizedTest
+		@ValueSource(strings = { "POST", "PUT", "DELETE", "PATCH", "OPTIONS" })
+		void rejectsEveryMethodOnMetricsBeforeTheRouterAnswers(String method) {
+			assertRejected(this.client.method(HttpMethod.valueOf(method)).uri("/metrics").exchange(),
+					"no API key was provided");
+		}
 
-	private WebTestClient.RequestHeadersSpec<?> chatCompletion() {
-		return this.client.post()
-			.uri("/chat/completions")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-	}
+		@Test
+		void rejectsHeadOnMetricsWithoutABody() {
+			this.client.head()
+				.uri("/metrics")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+				.expectBody()
+				.isEmpty();
+		}
 
-	private static void assertMetricsServed(ResponseSpec response) {
-		response.expectStatus()
-			.isOk()
-			.expectHeader()
-			.value(HttpHeaders.CONTENT_TYPE,
-					(type) -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase(PROMETHEUS_TEXT))
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("# TYPE jvm_memory_used_bytes gauge"));
-	}
+		@Test
+		void guardsTheActuatorPrometheusEndpointToo() {
+			assertRejected(this.client.get().uri("/actuator/prometheus").exchange(), "no API key was provided");
+			this.client.get()
+				.uri("/actuator/prometheus")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((body) -> assertThat(body).contains("# TYPE jvm_"));
+		}
 
-	static void assertRejected(ResponseSpec response, String reason) {
-		response.expectStatus()
-			.isEqualTo(HttpStatus.UNAUTHORIZED)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-			.expectHeader()
-			.values(HttpHeaders.WWW_AUTHENTICATE,
-					(challenges) -> assertThat(challenges).containsExactly("Bearer realm=\"metrics\"",
-							"Basic realm=\"metrics\", charset=\"UTF-8\""))
-			.expectBody()
-			.json("""
-					{"error":{"message":"Unauthorized access to metrics endpoint: %s. To allow unauthenticated access, \
-					set litellm.require-auth-for-metrics-endpoint=false.","type":"auth_error","param":null,"code":"401"}}"""
-				.formatted(reason), org.springframework.test.json.JsonCompareMode.STRICT)
-			.jsonPath("$.error.message")
-			.value((message) -> assertThat(message.toString()).doesNotContain(KEY));
+		@Test
+		void leavesTheActuatorHealthEndpointOpen() {
+			this.client.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP");
+		}
+
+		@Test
+		void neverLogsTheKey(CapturedOutput output) {
+			assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).exchange());
+			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "-wrong").exchange(),
+					"the API key is invalid");
+			assertRejected(metrics().header("x-litellm-api-key", "Basic " + KEY).exchange(),
+					"the credentials are malformed");
+			assertThat(output).doesNotContain(KEY);
+		}
+
+		private WebTestClient.RequestHeadersSpec<?> metrics() {
+			return this.client.get().uri("/metrics");
+		}
+
+		private WebTestClient.RequestHeadersSpec<?> chatCompletion() {
+			return this.client.post()
+				.uri("/chat/completions")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+		}
+
+		static void assertMetricsServed(ResponseSpec response) {
+			response.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value(HttpHeaders.CONTENT_TYPE,
+						(type) -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase(PROMETHEUS_TEXT))
+				.expectBody(String.class)
+				.value((body) -> assertThat(body).contains("# TYPE jvm_memory_used_bytes gauge"));
+		}
+
+		static void assertRejected(ResponseSpec response, String reason) {
+			response.expectStatus()
+				.isEqualTo(HttpStatus.UNAUTHORIZED)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_JSON)
+				.expectHeader()
+				.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+				.expectHeader()
+				.values(HttpHeaders.WWW_AUTHENTICATE,
+						(challenges) -> assertThat(challenges).containsExactly("Bearer realm=\"metrics\"",
+								"Basic realm=\"metrics\", charset=\"UTF-8\""))
+				.expectBody()
+				.json("""
+						{"error":{"message":"Unauthorized access to metrics endpoint: %s. To allow unauthenticated access, \
+						set litellm.require-auth-for-metrics-endpoint=false.","type":"auth_error","param":null,"code":"401"}}"""
+					.formatted(reason), org.springframework.test.json.JsonCompareMode.STRICT)
+				.jsonPath("$.error.message")
+				.value((message) -> assertThat(message.toString()).doesNotContain(KEY));
+		}
+
 	}
 
 }

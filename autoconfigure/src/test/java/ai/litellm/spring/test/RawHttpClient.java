@@ -1,4 +1,4 @@
-package ai.litellm.spring.sample;
+package ai.litellm.spring.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,19 +7,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Sends one HTTP/1.1 request to a loopback port byte for byte, so that a request target
  * reaches the server exactly as written: no client normalises or re-encodes it.
  */
-final class RawHttpClient {
+public final class RawHttpClient {
 
 	private static final int TIMEOUT_MILLIS = 10_000;
 
 	private final int port;
 
-	RawHttpClient(int port) {
+	public RawHttpClient(int port) {
 		this.port = port;
 	}
 
@@ -30,7 +31,7 @@ final class RawHttpClient {
 	 * @param headerLines extra header lines, each without line ending
 	 * @return the response
 	 */
-	RawResponse send(String method, String target, String... headerLines) {
+	public RawResponse send(String method, String target, String... headerLines) {
 		StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
 		request.append("Host: localhost:").append(this.port).append("\r\n");
 		for (String header : headerLines) {
@@ -40,7 +41,7 @@ final class RawHttpClient {
 		return exchange(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 	}
 
-	RawResponse exchange(byte[] request) {
+	public RawResponse exchange(byte[] request) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), TIMEOUT_MILLIS);
 			socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -48,6 +49,10 @@ final class RawHttpClient {
 			out.write(request);
 			out.flush();
 			return RawResponse.parse(readAll(socket.getInputStream()));
+		}
+		catch (SocketException ex) {
+			// The server closed the connection before reading the whole request.
+			return RawResponse.CLOSED_WITHOUT_RESPONSE;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -60,7 +65,12 @@ final class RawHttpClient {
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
-	record RawResponse(int status, String head, String body) {
+	public record RawResponse(int status, String head, String body) {
+
+		/**
+		 * What a connection the server reset before answering yields.
+		 */
+		public static final RawResponse CLOSED_WITHOUT_RESPONSE = new RawResponse(-1, "", "");
 
 		static RawResponse parse(String response) {
 			int endOfHead = response.indexOf("\r\n\r\n");

@@ -1,0 +1,138 @@
+package ai.litellm.spring.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
+import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Credentials as an attacker would send them, byte for byte: every one gets a 4xx (a 401
+ * unless the server refuses the header earlier), never a 5xx, never the metrics, and the
+ * key never shows up in the logs.
+ */
+class CredentialAttackTests {
+
+	@Nested
+	class WithWebFilter extends Scenarios {
+
+	}
+
+	@Nested
+	@TestPropertySource(properties = HTTP_HANDLER)
+	class WithHttpHandler extends Scenarios {
+
+	}
+
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + KEY)
+	@ExtendWith(OutputCaptureExtension.class)
+	abstract static class Scenarios extends SampleAppScenarios {
+
+		@Test
+		void rejectsEveryBadCredentialAndLogsNoKey(CapturedOutput output) {
+			List<String> failures = new ArrayList<>();
+			List<List<String>> attacks = attacks();
+			for (List<String> headers : attacks) {
+				RawResponse response = send(headers);
+				boolean refusedEarly = response.status() == 400 || response.status() == 431
+						|| (response == RawResponse.CLOSED_WITHOUT_RESPONSE && isOversized(headers));
+				if (response.status() != 401 && !refusedEarly) {
+					failures.add(abbreviate(headers) + " -> " + response.status());
+				}
+				if (response.body().contains("# TYPE")) {
+					failures.add(abbreviate(headers) + " -> metrics served");
+				}
+			}
+			System.out.printf("Credential attacks (%s): %d cases%n", this.adapter, attacks.size());
+			assertThat(failures).isEmpty();
+			assertThat(output).doesNotContain(KEY).doesNotContain(base64("prometheus:" + KEY));
+		}
+
+		@Test
+		void acceptsTheRightKeyInEveryFormSoTheAttacksAboveAreMeaningful() {
+			for (List<String> headers : List.of(List.of("Authorization: Bearer " + KEY),
+					List.of("AUTHORIZATION: bearer " + KEY), List.of("Authorization: Bearer\t" + KEY),
+					List.of("Authorization: Basic " + base64("prometheus:" + KEY)),
+					List.of("Authorization: Basic " + base64(":" + KEY)), List.of("x-litellm-api-key: " + KEY),
+					List.of("X-LiteLLM-API-Key: Bearer " + KEY),
+					List.of("x-litellm-api-key: " + KEY, "Authorization: Bearer wrong"))) {
+				RawResponse response = send(headers);
+				assertThat(response.status()).as(headers.toString()).isEqualTo(200);
+				assertThat(response.body()).contains("# TYPE");
+			}
+		}
+
+		// Netty refuses headers over 8 KiB with a 431 and closes the connection, which
+		// the
+		// client may only see as a reset while it is still sending.
+		private static boolean isOversized(List<String> headers) {
+			return headers.stream().mapToInt(String::length).sum() > 8192;
+		}
+
+		private RawResponse send(List<String> headers) {
+			return raw().send("GET", "/metrics", headers.toArray(String[]::new));
+		}
+
+		static List<List<String>> attacks() {
+			String prefix = KEY.substring(0, KEY.length() - 1);
+			List<List<String>> attacks = new ArrayList<>();
+			for (String authorization : List.of("", " ", "\t", "Bearer", "Bearer ", "Bearer  ", "Bearer " + prefix,
+					"Bearer " + KEY + "x", "Bearer " + KEY + " x", "Bearer x" + KEY,
+					"Bearer " + KEY.toUpperCase(Locale.ROOT), "Bearer " + KEY.toLowerCase(Locale.ROOT),
+					"Bearer \"" + KEY + "\"", "Bearer " + KEY + ",", "Bearer=" + KEY, "Bearer:" + KEY, "Bearer" + KEY,
+					KEY, "Token " + KEY, "Digest " + KEY, "ApiKey " + KEY, "Negotiate " + KEY, "Basic", "Basic ",
+					"Basic " + KEY, "Basic ***", "Basic a", "Basic ====", "Basic " + base64(KEY),
+					"Basic " + base64("prometheus:"), "Basic " + base64("prometheus:" + prefix),
+					"Basic " + base64(KEY + ":x"), "Basic " + base64("prometheus:" + KEY + "\u0000"),
+					"Basic " + base64("prometheus: " + KEY + "x"), "Bearer " + KEY + "\u00e9",
+					"Bearer " + KEY.replace('k', '\u212a'), "Bearer \u00ff\u00fe", "Bearer " + KEY + "\u0001",
+					"Bearer \u007f" + KEY, "Bearer " + "k".repeat(7_000), "Bearer " + "k".repeat(20_000),
+					"Bearer " + "k".repeat(70_000))) {
+				attacks.add(List.of("Authorization: " + authorization));
+			}
+			attacks.add(List.of("Authorization: Bearer " + KEY, "Authorization: Bearer " + KEY));
+			attacks.add(List.of("Authorization: Bearer wrong", "Authorization: Bearer " + KEY));
+			attacks.add(List.of("Authorization: Bearer " + KEY, "Authorization: Bearer wrong"));
+			attacks.add(List.of("x-litellm-api-key: wrong", "Authorization: Bearer " + KEY));
+			attacks.add(List.of("x-litellm-api-key: ", "Authorization: Bearer " + KEY));
+			attacks.add(List.of("x-litellm-api-key: Bearer", "Authorization: Bearer " + KEY));
+			attacks.add(List.of("x-litellm-api-key: Basic " + base64("prometheus:" + KEY)));
+			attacks.add(List.of("x-litellm-api-key: " + KEY, "x-litellm-api-key: " + KEY));
+			attacks.add(List.of("x-litellm-api-key: " + prefix));
+			attacks.add(List.of("x-litellm-api-key: " + "k".repeat(20_000)));
+			attacks.add(List.of("x-litellm-api-key: " + KEY + "\u0000"));
+			attacks.add(List.of("Authorization : Bearer " + KEY));
+			attacks.add(List.of("Authorization: Bearer " + KEY.substring(0, 4), " " + KEY.substring(4)));
+			attacks.add(List.of("Proxy-Authorization: Bearer " + KEY));
+			attacks.add(List.of("Cookie: x-litellm-api-key=" + KEY));
+			attacks.add(List.of("X-Forwarded-Prefix: /metrics-open", "X-Original-URL: /health"));
+			return attacks;
+		}
+
+		private static String abbreviate(List<String> headers) {
+			String text = headers.toString();
+			return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
+		}
+
+		private static String base64(String value) {
+			return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
