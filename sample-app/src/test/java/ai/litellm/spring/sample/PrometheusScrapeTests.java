@@ -1,0 +1,172 @@
+package ai.litellm.spring.sample;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real Prometheus server scrapes the sample application on loopback: with the right
+ * key, sent as a Bearer token or as the Basic auth password, its targets are up; with a
+ * wrong key, its target is down with a 401. Target health is read from Prometheus's own
+ * HTTP API, as an operator would see it.
+ * <p>
+ * Needs a {@code prometheus} binary (see {@link PrometheusServer} for where it is looked
+ * for) and fails, rather than skips, without one: run
+ * {@code scripts/install-test-tools.sh} to install Debian's package. To see that failure
+ * on a machine that has Prometheus, point the binary elsewhere, e.g.
+ * {@code PROMETHEUS_BIN=/nonexistent ./mvnw -B -pl sample-app -am verify}.
+ * <p>
+ * Prometheus starts once for the class and scrapes every second; the tests wait (at most
+ * a minute) until every target shows the expected health, so that one slow first scrape
+ * on a busy machine does not fail the build, and then assert on what Prometheus reports.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "litellm.master-key=" + SampleApplicationTests.KEY)
+@TestInstance(Lifecycle.PER_CLASS)
+class PrometheusScrapeTests {
+
+	private static final String WRONG_KEY = "sk-sample-wrong-key";
+
+	private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Map<String, String> EXPECTED_HEALTH = Map.of("bearer", "up", "basic", "up", "actuator-basic",
+			"up", "wrong-key", "down");
+
+	private static final Map<String, String> EXPECTED_UP = Map.of("bearer", "1", "basic", "1", "actuator-basic", "1",
+			"wrong-key", "0");
+
+	@LocalServerPort
+	private int port;
+
+	private @Nullable PrometheusServer prometheus;
+
+	private Map<String, JsonNode> targets = Map.of();
+
+	@RegisterExtension
+	final TestExecutionExceptionHandler prometheusOutputOnFailure = (context, failure) -> {
+		throw (this.prometheus != null) ? this.prometheus.failure(String.valueOf(failure.getMessage()), failure)
+				: failure;
+	};
+
+	@BeforeAll
+	void startPrometheusAndWaitForItsTargetsToSettle(@TempDir Path directory) throws Exception {
+		this.prometheus = PrometheusServer.start(directory, configuration());
+		JsonNode answer = this.prometheus.await("/api/v1/targets",
+				(targets) -> healthByJob(targets).equals(EXPECTED_HEALTH), SETTLE_TIMEOUT);
+		this.targets = targetsByJob(answer);
+	}
+
+	@AfterAll
+	void stopPrometheus() throws InterruptedException {
+		if (this.prometheus != null) {
+			this.prometheus.close();
+		}
+	}
+
+	@Test
+	void scrapesMetricsWithTheKeyAsABearerToken() {
+		assertUp("bearer");
+	}
+
+	@Test
+	void scrapesMetricsWithTheKeyAsTheBasicAuthPassword() {
+		assertUp("basic");
+	}
+
+	@Test
+	void scrapesTheActuatorPrometheusEndpointWithTheKeyAsTheBasicAuthPassword() {
+		assertUp("actuator-basic");
+	}
+
+	@Test
+	void marksTheTargetDownWithA401WhenTheKeyIsWrong() {
+		JsonNode target = target("wrong-key");
+		assertThat(target.path("health").asString()).as("health of %s", target).isEqualTo("down");
+		assertThat(target.path("lastError").asString()).as("last error of %s", target).contains("401");
+	}
+
+	@Test
+	void recordsUpAsOneForTheRightKeyAndZeroForAWrongOne() throws InterruptedException {
+		assertThat(this.prometheus).isNotNull();
+		JsonNode answer = this.prometheus.await("/api/v1/query?query=up",
+				(result) -> upByJob(result).equals(EXPECTED_UP), SETTLE_TIMEOUT);
+		assertThat(upByJob(answer)).as("up by job in %s", answer).isEqualTo(EXPECTED_UP);
+	}
+
+	private void assertUp(String job) {
+		JsonNode target = target(job);
+		assertThat(target.path("health").asString()).as("health of %s", target).isEqualTo("up");
+		assertThat(target.path("lastError").asString()).as("last error of %s", target).isEmpty();
+	}
+
+	private JsonNode target(String job) {
+		assertThat(this.targets).as("Prometheus's targets").containsKey(job);
+		return this.targets.get(job);
+	}
+
+	private String configuration() {
+		return """
+				global:
+				  scrape_interval: 1s
+				  scrape_timeout: 1s
+				scrape_configs:
+				  - job_name: bearer
+				    metrics_path: /metrics
+				    authorization: {type: Bearer, credentials: '%1$s'}
+				    static_configs: [{targets: ['%3$s']}]
+				  - job_name: basic
+				    metrics_path: /metrics
+				    basic_auth: {username: prometheus, password: '%1$s'}
+				    static_configs: [{targets: ['%3$s']}]
+				  - job_name: actuator-basic
+				    metrics_path: /actuator/prometheus
+				    basic_auth: {username: prometheus, password: '%1$s'}
+				    static_configs: [{targets: ['%3$s']}]
+				  - job_name: wrong-key
+				    metrics_path: /metrics
+				    authorization: {type: Bearer, credentials: '%2$s'}
+				    static_configs: [{targets: ['%3$s']}]
+				""".formatted(SampleApplicationTests.KEY, WRONG_KEY, "127.0.0.1:" + this.port);
+	}
+
+	private static Map<String, JsonNode> targetsByJob(JsonNode answer) {
+		Map<String, JsonNode> targets = new TreeMap<>();
+		for (JsonNode target : answer.path("data").path("activeTargets")) {
+			targets.put(target.path("labels").path("job").asString(), target);
+		}
+		return targets;
+	}
+
+	private static Map<String, String> healthByJob(JsonNode answer) {
+		Map<String, String> health = new TreeMap<>();
+		targetsByJob(answer).forEach((job, target) -> health.put(job, target.path("health").asString()));
+		return health;
+	}
+
+	private static Map<String, String> upByJob(JsonNode answer) {
+		Map<String, String> up = new TreeMap<>();
+		for (JsonNode sample : answer.path("data").path("result")) {
+			up.put(sample.path("metric").path("job").asString(), sample.path("value").path(1).asString());
+		}
+		return up;
+	}
+
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs the tools the integration tests need beyond a JDK: a Prometheus server,
+# which PrometheusScrapeTests starts on a loopback port of its own. Idempotent: does
+# nothing when `prometheus` is already on the PATH. Debian and Ubuntu only.
+#
+# The Debian package would normally start and enable a Prometheus service on port
+# 9090. The tests do not need it, so the service is kept from starting while the
+# package is installed (policy-rc.d), and stopped and disabled if it runs anyway.
+set -euo pipefail
+
+if command -v prometheus >/dev/null 2>&1; then
+	prometheus --version 2>&1 | sed -n 1p
+	exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+	sudo=(sudo)
+fi
+
+# Exit status 101 from policy-rc.d tells invoke-rc.d and deb-systemd-invoke not to
+# start services. Containers often have one already; leave an existing one alone.
+policy=/usr/sbin/policy-rc.d
+own_policy=false
+if [[ ! -e $policy ]]; then
+	printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+	"${sudo[@]}" chmod 755 "$policy"
+	own_policy=true
+fi
+remove_own_policy() {
+	if [[ $own_policy == true ]]; then
+		"${sudo[@]}" rm -f "$policy"
+	fi
+}
+trap remove_own_policy EXIT
+
+"${sudo[@]}" apt-get update
+# sudo resets the environment, so hand the variable over through env.
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
+
+# A service started anyway (or by a manager that ignores policy-rc.d) would hold
+# port 9090 on every boot; the tests start their own server instead.
+if [[ -d /run/systemd/system ]]; then
+	if systemctl is-active --quiet prometheus || systemctl is-enabled --quiet prometheus; then
+		echo "Stopping and disabling the prometheus service the package set up"
+		"${sudo[@]}" systemctl disable --now prometheus
+	fi
+elif [[ -x /etc/init.d/prometheus ]] && "${sudo[@]}" /etc/init.d/prometheus status >/dev/null 2>&1; then
+	echo "Stopping the prometheus service the package started"
+	"${sudo[@]}" /etc/init.d/prometheus stop
+fi
+
+prometheus --version 2>&1 | sed -n 1p
