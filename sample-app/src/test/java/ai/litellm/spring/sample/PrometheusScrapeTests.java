@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a busy machine does not fail the build, and then assert on what Prometheus reports.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "litellm.master-key=" + SampleApplicationTests.KEY)
+		properties = "litellm.master-key=" + SampleAppScenarios.KEY)
 @TestInstance(Lifecycle.PER_CLASS)
 class PrometheusScrapeTests {
 
@@ -144,7 +144,7 @@ class PrometheusScrapeTests {
 				    metrics_path: /metrics
 				    authorization: {type: Bearer, credentials: '%2$s'}
 				    static_configs: [{targets: ['%3$s']}]
-				""".formatted(SampleApplicationTests.KEY, WRONG_KEY, "127.0.0.1:" + this.port);
+				""".formatted(SampleAppScenarios.KEY, WRONG_KEY, "127.0.0.1:" + this.port);
 	}
 
 	private static Map<String, JsonNode> targetsByJob(JsonNode answer) {
