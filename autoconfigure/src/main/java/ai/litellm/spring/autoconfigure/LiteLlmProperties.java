@@ -61,6 +61,18 @@ public class LiteLlmProperties {
 		private List<String> paths = new ArrayList<>(List.of("/metrics"));
 
 		/**
+		 * Further API keys accepted besides the master key, such as the old and the new
+		 * key while scrapers are moved to a new one.
+		 */
+		private List<String> keys = new ArrayList<>();
+
+		/**
+		 * SHA-256 digests (64 hex characters) of further accepted API keys, so that no
+		 * plaintext key needs to be configured. A presented digest is not itself a key.
+		 */
+		private List<String> keyHashes = new ArrayList<>();
+
+		/**
 		 * Order of the metrics authentication web filter. The default runs it before
 		 * Spring Security's filter chain.
 		 */
@@ -78,6 +90,22 @@ public class LiteLlmProperties {
 
 		public void setPaths(List<String> paths) {
 			this.paths = paths;
+		}
+
+		public List<String> getKeys() {
+			return this.keys;
+		}
+
+		public void setKeys(List<String> keys) {
+			this.keys = keys;
+		}
+
+		public List<String> getKeyHashes() {
+			return this.keyHashes;
+		}
+
+		public void setKeyHashes(List<String> keyHashes) {
+			this.keyHashes = keyHashes;
 		}
 
 		public int getFilterOrder() {

@@ -1,7 +1,9 @@
 package ai.litellm.spring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
@@ -55,13 +57,30 @@ public final class MetricsAuthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyAuthenticator metricsApiKeyAuthenticator(LiteLlmProperties properties, Environment environment) {
-		String masterKey = StringUtils.hasText(properties.getMasterKey()) ? properties.getMasterKey()
-				: environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE);
-		if (!StringUtils.hasText(masterKey)) {
+		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
+		Map<String, String> keys = new LinkedHashMap<>();
+		String masterKey = properties.getMasterKey();
+		String environmentKey = environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE);
+		// Surrounding white space comes from editors and shells, never from a scraper.
+		if (StringUtils.hasText(masterKey)) {
+			keys.put("litellm.master-key", masterKey.strip());
+		}
+		else if (StringUtils.hasText(environmentKey)) {
+			keys.put(MASTER_KEY_ENVIRONMENT_VARIABLE, environmentKey.strip());
+		}
+		putIndexed(keys, "litellm.metrics-auth.keys", metricsAuth.getKeys());
+		Map<String, String> hashes = new LinkedHashMap<>();
+		putIndexed(hashes, "litellm.metrics-auth.key-hashes", metricsAuth.getKeyHashes());
+		if (keys.isEmpty() && hashes.isEmpty()) {
 			throw new MetricsKeyMissingException();
 		}
-		// Surrounding white space comes from editors and shells, never from a scraper.
-		return DigestApiKeyAuthenticator.of(List.of(masterKey.strip()), List.of());
+		return DigestApiKeyAuthenticator.of(keys, hashes);
+	}
+
+	private static void putIndexed(Map<String, String> named, String property, List<String> values) {
+		for (int i = 0; i < values.size(); i++) {
+			named.put(property + "[" + i + "]", values.get(i).strip());
+		}
 	}
 
 	@Bean

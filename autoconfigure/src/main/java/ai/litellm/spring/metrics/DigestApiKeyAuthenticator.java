@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -42,28 +43,46 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 	 * Create an authenticator that accepts the given keys and the keys with the given
 	 * SHA-256 digests.
 	 * @param keys keys in plain text
-	 * @param sha256Hashes lowercase hex SHA-256 digests of further keys
+	 * @param sha256Hashes hex SHA-256 digests of further keys
 	 * @return the authenticator
-	 * @throws IllegalArgumentException if a key is empty or a hash is not 64 hex
+	 * @throws IllegalArgumentException if a key is unusable or a hash is not 64 hex
 	 * characters; the message never contains the value
 	 */
-	public static DigestApiKeyAuthenticator of(Collection<String> keys, Collection<String> sha256Hashes) {
+	public static DigestApiKeyAuthenticator of(List<String> keys, List<String> sha256Hashes) {
+		return of(indexed("API key", keys), indexed("API key hash", sha256Hashes));
+	}
+
+	/**
+	 * Create an authenticator that accepts the given keys and the keys with the given
+	 * SHA-256 digests, each named by where it was configured so that an error can say
+	 * which one is wrong.
+	 * @param keys keys in plain text by name, such as {@code litellm.master-key}
+	 * @param sha256Hashes hex SHA-256 digests of further keys by name
+	 * @return the authenticator
+	 * @throws IllegalArgumentException if a key is unusable or a hash is not 64 hex
+	 * characters; the message names it but never contains the value
+	 */
+	public static DigestApiKeyAuthenticator of(Map<String, String> keys, Map<String, String> sha256Hashes) {
 		List<byte[]> digests = new ArrayList<>(keys.size() + sha256Hashes.size());
-		int index = 0;
-		for (String key : keys) {
+		keys.forEach((name, key) -> {
 			Assert.isTrue(key != null && CredentialsReader.isUsableKey(key),
-					"API key [" + index + "] must not be empty or contain white space or control characters");
+					() -> name + " must not be empty or contain white space or control characters");
 			digests.add(sha256(key));
-			index++;
-		}
-		index = 0;
-		for (String hash : sha256Hashes) {
+		});
+		sha256Hashes.forEach((name, hash) -> {
 			Assert.isTrue(hash != null && isSha256Hex(hash),
-					"API key hash [" + index + "] must be 64 hex characters (a SHA-256 digest)");
+					() -> name + " must be 64 hex characters (a SHA-256 digest)");
 			digests.add(HexFormat.of().parseHex(hash));
-			index++;
-		}
+		});
 		return new DigestApiKeyAuthenticator(digests);
+	}
+
+	private static Map<String, String> indexed(String name, List<String> values) {
+		Map<String, String> named = new LinkedHashMap<>();
+		for (int i = 0; i < values.size(); i++) {
+			named.put(name + " [" + i + "]", values.get(i));
+		}
+		return named;
 	}
 
 	@Override

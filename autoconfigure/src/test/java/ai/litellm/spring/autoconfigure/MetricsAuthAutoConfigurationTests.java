@@ -1,5 +1,9 @@
 package ai.litellm.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
@@ -126,6 +130,55 @@ class MetricsAuthAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageNotContaining("secret"));
+	}
+
+	@Test
+	void acceptsEveryKeyOfARotation() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.keys=sk-old,sk-new")
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-old")).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-new")).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-older")).isEqualTo(HttpStatus.UNAUTHORIZED);
+			});
+	}
+
+	@Test
+	void acceptsKeysConfiguredOnlyAsTheirSha256Hashes() {
+		String hash = HexFormat.of().formatHex(sha256("sk-virtual"));
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.key-hashes=" + hash)
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", "sk-virtual")).isNull();
+				assertThat(statusOf(context, "/metrics", hash)).as("a hash is not a key")
+					.isEqualTo(HttpStatus.UNAUTHORIZED);
+			});
+	}
+
+	@Test
+	void failsToStartWithAHashThatIsNotSha256AndNamesIt() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.key-hashes[0]=" + "a".repeat(64),
+					"litellm.metrics-auth.key-hashes[1]=sk-oops")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessage("litellm.metrics-auth.key-hashes[1] must be 64 hex characters (a SHA-256 digest)"));
+	}
+
+	@Test
+	void failsToStartWithAnEmptyKeyInTheListAndNamesIt() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.keys[0]=sk-old", "litellm.metrics-auth.keys[1]= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage(
+						"litellm.metrics-auth.keys[1] must not be empty or contain white space or control characters"));
 	}
 
 	@Test
@@ -256,6 +309,15 @@ class MetricsAuthAutoConfigurationTests {
 				.block();
 		}
 		return (HttpStatus) exchange.getResponse().getStatusCode();
+	}
+
+	private static byte[] sha256(String key) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
