@@ -1,0 +1,195 @@
+package ai.litellm.spring.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * In an application secured by Spring Security with the user's own rules, the guard
+ * answers metrics requests first, and the user's rules stay exactly as they were for
+ * everything else.
+ */
+class SpringSecurityCoexistenceTests {
+
+	private static final String KEY = "sk-metrics-7781";
+
+	@Nested
+	class WithWebFilter extends Scenarios {
+
+	}
+
+	@Nested
+	@TestPropertySource(properties = "litellm.metrics-auth.adapter=http-handler")
+	class WithHttpHandler extends Scenarios {
+
+	}
+
+	@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY })
+	abstract static class Scenarios {
+
+		@LocalServerPort
+		int port;
+
+		WebTestClient client;
+
+		@BeforeEach
+		void createClient() {
+			this.client = WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + this.port)
+				.responseTimeout(Duration.ofSeconds(30))
+				.build();
+		}
+
+		@Test
+		void rejectsMetricsWithoutAKeyBeforeSpringSecurityWouldPermitThem() {
+			this.client.get()
+				.uri("/metrics")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"metrics\"",
+						"Basic realm=\"metrics\", charset=\"UTF-8\"")
+				.expectBody()
+				.jsonPath("$.error.type")
+				.isEqualTo("auth_error");
+		}
+
+		@Test
+		void answersBeforeSpringSecuritysCsrfProtection() {
+			// Spring Security would refuse this POST with a 403 for its missing CSRF
+			// token.
+			this.client.post()
+				.uri("/metrics")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.jsonPath("$.error.type")
+				.isEqualTo("auth_error");
+			this.client.post()
+				.uri("/public")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.consumeWith((body) -> {
+				});
+		}
+
+		@Test
+		void servesMetricsWithTheKeyThroughTheRestOfTheSecurityChain() {
+			this.client.get()
+				.uri("/metrics")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectBody(String.class)
+				.isEqualTo("# TYPE requests counter\n");
+		}
+
+		@Test
+		void leavesTheUsersRulesForOtherPathsUnchanged() {
+			this.client.get()
+				.uri("/public")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.isEqualTo("public");
+			this.client.get()
+				.uri("/admin")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Realm\"")
+				.expectBody()
+				.isEmpty();
+			this.client.get()
+				.uri("/admin")
+				.headers((headers) -> headers.setBasicAuth("admin", "admin-password"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.isEqualTo("admin");
+		}
+
+		@Test
+		void grantsNothingButMetricsToTheMetricsKey() {
+			this.client.get()
+				.uri("/admin")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.isEmpty();
+			this.client.get()
+				.uri("/admin")
+				.headers((headers) -> headers.setBasicAuth("admin", KEY))
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectBody()
+				.isEmpty();
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class SecuredApplication {
+
+		@Bean
+		RouterFunction<ServerResponse> routes() {
+			return RouterFunctions.route()
+				.GET("/metrics", (request) -> ServerResponse.ok().bodyValue("# TYPE requests counter\n"))
+				.GET("/public", (request) -> ServerResponse.ok().bodyValue("public"))
+				.GET("/admin", (request) -> ServerResponse.ok().bodyValue("admin"))
+				.build();
+		}
+
+		@Bean
+		SecurityWebFilterChain userSecurity(ServerHttpSecurity http) {
+			return http
+				.authorizeExchange(
+						(exchanges) -> exchanges.pathMatchers("/admin/**").hasRole("ADMIN").anyExchange().permitAll())
+				.httpBasic((basic) -> {
+				})
+				.build();
+		}
+
+		@Bean
+		MapReactiveUserDetailsService users() {
+			return new MapReactiveUserDetailsService(
+					User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build());
+		}
+
+	}
+
+}
