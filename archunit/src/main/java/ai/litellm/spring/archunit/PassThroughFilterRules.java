@@ -1,0 +1,102 @@
+package ai.litellm.spring.archunit;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import org.reactivestreams.Publisher;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilter;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * ArchUnit rules for request filters that most requests only pass through: the JVM
+ * analogue of the static check LiteLLM added after a middleware base class cost its proxy
+ * ~40% of its throughput. They apply to every {@link WebFilter} and every
+ * {@link HttpHandler} (such as an {@code HttpHandlerDecoratorFactory}'s decorators) among
+ * the imported classes.
+ * <p>
+ * Use them in a test of your own: <pre class="code">
+ * JavaClasses classes = new ClassFileImporter()
+ * 	.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+ * 	.importPackages("com.example");
+ * PassThroughFilterRules.ALL.check(classes);
+ * </pre>
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+public final class PassThroughFilterRules {
+
+	private static final DescribedPredicate<JavaClass> FILTERS = DescribedPredicate.describe(
+			"are web filters or HTTP handlers", (javaClass) -> !javaClass.isInterface() && !javaClass.isAnonymousClass()
+					&& (javaClass.isAssignableTo(WebFilter.class) || javaClass.isAssignableTo(HttpHandler.class)));
+
+	private static final DescribedPredicate<JavaClass> DECORATORS = assignableTo(ServerWebExchangeDecorator.class)
+		.or(assignableTo(ServerHttpRequestDecorator.class))
+		.or(assignableTo(ServerHttpResponseDecorator.class));
+
+	/**
+	 * Filters are {@code final}: a subclass could add work to every request unseen.
+	 */
+	public static final ArchRule FILTERS_ARE_FINAL = classes().that(FILTERS)
+		.should()
+		.haveModifier(JavaModifier.FINAL)
+		.because("a subclass could add work to every request unseen")
+		.allowEmptyShould(true);
+
+	/**
+	 * Filters neither are nor create exchange, request or response decorators: a
+	 * decorator costs every request allocations and extra indirection, and a decorated
+	 * response can turn one write into two.
+	 */
+	public static final ArchRule FILTERS_DO_NOT_DECORATE = noClasses().that(FILTERS)
+		.should()
+		.beAssignableTo(DECORATORS)
+		.orShould()
+		.callConstructorWhere(target(owner(DECORATORS)))
+		.orShould()
+		.callMethod(ServerWebExchange.class, "mutate")
+		.orShould()
+		.callMethod(ServerHttpRequest.class, "mutate")
+		.because("decorating costs every request allocations and indirection")
+		.allowEmptyShould(true);
+
+	/**
+	 * Filters neither block nor move work to another scheduler: both stall or delay every
+	 * request that passes through.
+	 */
+	public static final ArchRule FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS = noClasses().that(FILTERS)
+		.should()
+		.callMethodWhere(target(nameMatching("block.*|toFuture|toStream|toIterable|subscribeOn|publishOn"))
+			.and(target(owner(assignableTo(Publisher.class)))))
+		.orShould()
+		.dependOnClassesThat()
+		.belongToAnyOf(Schedulers.class)
+		.because("blocking or hopping threads stalls or delays every request")
+		.allowEmptyShould(true);
+
+	/**
+	 * All of the rules above.
+	 */
+	public static final ArchRule ALL = CompositeArchRule.of(FILTERS_ARE_FINAL)
+		.and(FILTERS_DO_NOT_DECORATE)
+		.and(FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS);
+
+	private PassThroughFilterRules() {
+	}
+
+}

@@ -1,0 +1,167 @@
+package ai.litellm.spring.archunit;
+
+import java.time.Duration;
+
+import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PassThroughFilterRules}: our own filters pass, and each kind of costly
+ * filter is caught.
+ */
+class PassThroughFilterRulesTests {
+
+	@Test
+	void ourFiltersFollowTheRules() {
+		JavaClasses ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackagesOf(MetricsAuthWebFilter.class);
+		assertThat(ours.contain(MetricsAuthWebFilter.class)).isTrue();
+		PassThroughFilterRules.ALL.check(ours);
+	}
+
+	@Test
+	void catchesAFilterThatIsNotFinal() {
+		assertViolated(PassThroughFilterRules.FILTERS_ARE_FINAL, OpenFilter.class);
+		assertViolated(PassThroughFilterRules.ALL, OpenFilter.class);
+	}
+
+	@Test
+	void catchesAFilterThatDecoratesTheExchange() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_DECORATE, DecoratingFilter.class);
+	}
+
+	@Test
+	void catchesAFilterThatMutatesTheExchange() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_DECORATE, MutatingFilter.class);
+	}
+
+	@Test
+	void catchesAHandlerThatDecoratesTheResponse() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_DECORATE, ResponseDecoratingHandler.class);
+	}
+
+	@Test
+	void catchesAFilterThatIsItselfADecorator() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_DECORATE, FilterThatIsADecorator.class);
+	}
+
+	@Test
+	void catchesAFilterThatBlocks() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS, BlockingFilter.class);
+	}
+
+	@Test
+	void catchesAFilterThatHopsThreads() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS, ThreadHoppingFilter.class);
+	}
+
+	@Test
+	void acceptsAPlainPassThroughFilter() {
+		PassThroughFilterRules.ALL.check(new ClassFileImporter().importClasses(PassThroughFilter.class));
+	}
+
+	private static void assertViolated(ArchRule rule, Class<?> filter) {
+		EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(filter));
+		assertThat(result.hasViolation()).as("%s violates %s", filter.getSimpleName(), rule.getDescription()).isTrue();
+		assertThat(result.getFailureReport().getDetails()).anyMatch((line) -> line.contains(filter.getSimpleName()));
+	}
+
+	static final class PassThroughFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange);
+		}
+
+	}
+
+	static class OpenFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange);
+		}
+
+	}
+
+	static final class DecoratingFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(new ServerWebExchangeDecorator(exchange) {
+			});
+		}
+
+	}
+
+	static final class MutatingFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange.mutate().build());
+		}
+
+	}
+
+	static final class ResponseDecoratingHandler implements HttpHandler {
+
+		private final HttpHandler delegate = (request, response) -> Mono.empty();
+
+		@Override
+		public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+			return this.delegate.handle(request, new ServerHttpResponseDecorator(response));
+		}
+
+	}
+
+	static final class FilterThatIsADecorator extends ServerWebExchangeDecorator implements WebFilter {
+
+		FilterThatIsADecorator(ServerWebExchange delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange);
+		}
+
+	}
+
+	static final class BlockingFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			Mono.delay(Duration.ofMillis(1)).block();
+			return chain.filter(exchange);
+		}
+
+	}
+
+	static final class ThreadHoppingFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange).publishOn(Schedulers.boundedElastic());
+		}
+
+	}
+
+}
