@@ -1,16 +1,22 @@
 package ai.litellm.spring.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.AuthenticationListener;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
 import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.EndpointId;
@@ -29,6 +35,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.log.LogMessage;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.StringUtils;
@@ -46,6 +53,8 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBooleanProperty("litellm.require-auth-for-metrics-endpoint")
 @EnableConfigurationProperties(LiteLlmProperties.class)
 public final class MetricsAuthAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MetricsAuthAutoConfiguration.class);
 
 	/**
 	 * The environment variable LiteLLM deployments hold the master key in.
@@ -86,10 +95,15 @@ public final class MetricsAuthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MetricsGuard metricsGuard(LiteLlmProperties properties, ApiKeyAuthenticator authenticator,
-			ObjectProvider<AdditionalMetricsPaths> additionalPaths) {
-		List<String> paths = new ArrayList<>(properties.getMetricsAuth().getPaths());
+			ObjectProvider<AdditionalMetricsPaths> additionalPaths, ObjectProvider<AuthenticationListener> listener) {
+		Set<String> paths = new LinkedHashSet<>(properties.getMetricsAuth().getPaths());
 		additionalPaths.orderedStream().forEach((additional) -> paths.addAll(additional.paths()));
-		return new MetricsGuard(new MetricsPathMatcher(paths), authenticator);
+		logger.info(LogMessage.format(
+				"Requiring an API key on %s (%s adapter), from 'Authorization: Bearer', "
+						+ "'Authorization: Basic' or 'x-litellm-api-key'",
+				paths, properties.getMetricsAuth().getAdapter().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+		return new MetricsGuard(new MetricsPathMatcher(paths), authenticator,
+				listener.getIfUnique(() -> AuthenticationListener.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -112,6 +126,20 @@ public final class MetricsAuthAutoConfiguration {
 		@Order(Ordered.HIGHEST_PRECEDENCE)
 		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard) {
 			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MeterRegistryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuthenticationListener metricsAuthenticationListener(ObjectProvider<MeterRegistry> registry) {
+			MeterRegistry meterRegistry = registry.getIfUnique();
+			return (meterRegistry != null) ? new MeterRegistryAuthenticationListener(meterRegistry)
+					: AuthenticationListener.NONE;
 		}
 
 	}

@@ -2,6 +2,8 @@ package ai.litellm.spring.metrics;
 
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -16,6 +18,8 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  */
 public final class MetricsGuard {
 
+	private static final Log logger = LogFactory.getLog(MetricsGuard.class);
+
 	private final MetricsPathMatcher metricsPaths;
 
 	private final CredentialsReader credentialsReader = new CredentialsReader();
@@ -24,14 +28,28 @@ public final class MetricsGuard {
 
 	private final UnauthorizedResponseWriter unauthorized = new UnauthorizedResponseWriter();
 
+	private final AuthenticationListener listener;
+
 	/**
 	 * Create a guard.
 	 * @param metricsPaths which requests are guarded
 	 * @param authenticator the check of a presented key
 	 */
 	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator) {
+		this(metricsPaths, authenticator, AuthenticationListener.NONE);
+	}
+
+	/**
+	 * Create a guard that reports every outcome to a listener.
+	 * @param metricsPaths which requests are guarded
+	 * @param authenticator the check of a presented key
+	 * @param listener told every outcome
+	 */
+	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator,
+			AuthenticationListener listener) {
 		this.metricsPaths = metricsPaths;
 		this.authenticator = authenticator;
+		this.listener = listener;
 	}
 
 	/**
@@ -58,12 +76,23 @@ public final class MetricsGuard {
 		PresentedCredentials credentials = this.credentialsReader.read(request.getHeaders());
 		String apiKey = credentials.apiKey();
 		if (apiKey == null) {
-			return this.unauthorized.write(request, response, credentials.failure());
+			return reject(request, response, credentials.failure());
 		}
-		return this.authenticator.authenticate(apiKey)
-			.defaultIfEmpty(Boolean.FALSE)
-			.flatMap((accepted) -> accepted ? proceed.get()
-					: this.unauthorized.write(request, response, AuthenticationFailure.INVALID_KEY));
+		return this.authenticator.authenticate(apiKey).defaultIfEmpty(Boolean.FALSE).flatMap((accepted) -> {
+			if (!accepted) {
+				return reject(request, response, AuthenticationFailure.INVALID_KEY);
+			}
+			this.listener.accepted();
+			return proceed.get();
+		});
+	}
+
+	private Mono<Void> reject(ServerHttpRequest request, ServerHttpResponse response, AuthenticationFailure failure) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Rejected a " + request.getMethod() + " metrics request: " + failure.getReason());
+		}
+		this.listener.rejected(failure);
+		return this.unauthorized.write(request, response, failure);
 	}
 
 	@Override

@@ -11,7 +11,10 @@ import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -22,6 +25,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.promethe
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link MetricsAuthAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MetricsAuthAutoConfigurationTests {
 
 	private static final String KEY = "sk-master-1234";
@@ -179,6 +185,41 @@ class MetricsAuthAutoConfigurationTests {
 				.rootCause()
 				.hasMessage(
 						"litellm.metrics-auth.keys[1] must not be empty or contain white space or control characters"));
+	}
+
+	@Test
+	void countsOutcomesWhenAMeterRegistryIsPresent() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				statusOf(context, "/metrics", null);
+				statusOf(context, "/metrics", "sk-wrong");
+				statusOf(context, "/metrics", "sk-wrong");
+				statusOf(context, "/metrics", KEY);
+				statusOf(context, "/health", null);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(count(registry, "accepted", "none")).isEqualTo(1);
+				assertThat(count(registry, "rejected", "missing_key")).isEqualTo(1);
+				assertThat(count(registry, "rejected", "invalid_key")).isEqualTo(2);
+				assertThat(count(registry, "rejected", "malformed_credentials")).isZero();
+			});
+	}
+
+	@Test
+	void logsWhatIsGuardedAndHowButNeverTheKey(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.keys=sk-second")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Requiring an API key on [/metrics] (web-filter adapter)")
+					.doesNotContain(KEY)
+					.doesNotContain("sk-second");
+			});
+	}
+
+	private static double count(MeterRegistry registry, String outcome, String reason) {
+		return registry.get("litellm.metrics.auth").tag("outcome", outcome).tag("reason", reason).counter().count();
 	}
 
 	@Test

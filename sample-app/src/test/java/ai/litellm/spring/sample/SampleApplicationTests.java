@@ -1,5 +1,8 @@
 package ai.litellm.spring.sample;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -200,6 +203,32 @@ class SampleApplicationTests {
 				.expectBody()
 				.jsonPath("$.status")
 				.isEqualTo("UP");
+		}
+
+		@Test
+		void countsARejectedScrapeInTheNextAuthorisedScrape() {
+			double before = rejectedWithoutKey(scrape());
+			assertRejected(metrics().exchange(), "no API key was provided");
+			assertThat(rejectedWithoutKey(scrape())).isEqualTo(before + 1);
+		}
+
+		private String scrape() {
+			return metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+		}
+
+		private static double rejectedWithoutKey(String scrape) {
+			Matcher matcher = Pattern
+				.compile("^litellm_metrics_auth_total\\{outcome=\"rejected\",reason=\"missing_key\"} (\\S+)$",
+						Pattern.MULTILINE)
+				.matcher(scrape);
+			assertThat(matcher.find()).as("rejection counter in %s", scrape).isTrue();
+			return Double.parseDouble(matcher.group(1));
 		}
 
 		@Test

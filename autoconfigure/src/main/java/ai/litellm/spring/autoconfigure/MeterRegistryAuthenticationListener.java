@@ -1,0 +1,52 @@
+package ai.litellm.spring.autoconfigure;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import ai.litellm.spring.metrics.AuthenticationFailure;
+import ai.litellm.spring.metrics.AuthenticationListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts metrics-endpoint authentication outcomes in a {@link MeterRegistry}, so that an
+ * operator can alert when a scrape job starts failing authentication. The counters are
+ * registered up front: counting is one increment.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+final class MeterRegistryAuthenticationListener implements AuthenticationListener {
+
+	static final String METER_NAME = "litellm.metrics.auth";
+
+	private final Counter accepted;
+
+	private final Map<AuthenticationFailure, Counter> rejected = new EnumMap<>(AuthenticationFailure.class);
+
+	MeterRegistryAuthenticationListener(MeterRegistry registry) {
+		this.accepted = counter(registry, "accepted", "none");
+		for (AuthenticationFailure failure : AuthenticationFailure.values()) {
+			this.rejected.put(failure, counter(registry, "rejected", failure.name().toLowerCase(Locale.ROOT)));
+		}
+	}
+
+	private static Counter counter(MeterRegistry registry, String outcome, String reason) {
+		return Counter.builder(METER_NAME)
+			.description("Authentication outcomes of requests to the metrics endpoints")
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.register(registry);
+	}
+
+	@Override
+	public void accepted() {
+		this.accepted.increment();
+	}
+
+	@Override
+	public void rejected(AuthenticationFailure failure) {
+		this.rejected.get(failure).increment();
+	}
+
+}
