@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -270,10 +266,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsTheActuatorPrometheusEndpointWhereverItIsMapped() {
-		this.contextRunner
-			.withConfiguration(
-					AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-							MetricsAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
 					"management.endpoints.web.exposure.include=prometheus",
 					"management.endpoints.web.base-path=/manage",
@@ -288,10 +281,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
-		this.contextRunner
-			.withConfiguration(
-					AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-							MetricsAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class))
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
 	}

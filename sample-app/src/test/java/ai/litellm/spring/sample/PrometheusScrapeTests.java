@@ -2,10 +2,13 @@ package ai.litellm.spring.sample;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,6 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -58,7 +60,7 @@ class PrometheusScrapeTests {
 
 	private @Nullable PrometheusServer prometheus;
 
-	private Map<String, JsonNode> targets = Map.of();
+	private Map<String, Map<String, Object>> targets = Map.of();
 
 	@RegisterExtension
 	final TestExecutionExceptionHandler prometheusOutputOnFailure = (context, failure) -> {
@@ -69,7 +71,7 @@ class PrometheusScrapeTests {
 	@BeforeAll
 	void startPrometheusAndWaitForItsTargetsToSettle(@TempDir Path directory) throws Exception {
 		this.prometheus = PrometheusServer.start(directory, configuration());
-		JsonNode answer = this.prometheus.await("/api/v1/targets",
+		DocumentContext answer = this.prometheus.await("/api/v1/targets",
 				(targets) -> healthByJob(targets).equals(EXPECTED_HEALTH), SETTLE_TIMEOUT);
 		this.targets = targetsByJob(answer);
 	}
@@ -98,26 +100,26 @@ class PrometheusScrapeTests {
 
 	@Test
 	void marksTheTargetDownWithA401WhenTheKeyIsWrong() {
-		JsonNode target = target("wrong-key");
-		assertThat(target.path("health").asString()).as("health of %s", target).isEqualTo("down");
-		assertThat(target.path("lastError").asString()).as("last error of %s", target).contains("401");
+		Map<String, Object> target = target("wrong-key");
+		assertThat(target.get("health")).as("health of %s", target).isEqualTo("down");
+		assertThat(target.get("lastError")).as("last error of %s", target).asString().contains("401");
 	}
 
 	@Test
 	void recordsUpAsOneForTheRightKeyAndZeroForAWrongOne() throws InterruptedException {
 		assertThat(this.prometheus).isNotNull();
-		JsonNode answer = this.prometheus.await("/api/v1/query?query=up",
+		DocumentContext answer = this.prometheus.await("/api/v1/query?query=up",
 				(result) -> upByJob(result).equals(EXPECTED_UP), SETTLE_TIMEOUT);
 		assertThat(upByJob(answer)).as("up by job in %s", answer).isEqualTo(EXPECTED_UP);
 	}
 
 	private void assertUp(String job) {
-		JsonNode target = target(job);
-		assertThat(target.path("health").asString()).as("health of %s", target).isEqualTo("up");
-		assertThat(target.path("lastError").asString()).as("last error of %s", target).isEmpty();
+		Map<String, Object> target = target(job);
+		assertThat(target.get("health")).as("health of %s", target).isEqualTo("up");
+		assertThat(target.get("lastError")).as("last error of %s", target).asString().isEmpty();
 	}
 
-	private JsonNode target(String job) {
+	private Map<String, Object> target(String job) {
 		assertThat(this.targets).as("Prometheus's targets").containsKey(job);
 		return this.targets.get(job);
 	}
@@ -147,24 +149,26 @@ class PrometheusScrapeTests {
 				""".formatted(SampleAppScenarios.KEY, WRONG_KEY, "127.0.0.1:" + this.port);
 	}
 
-	private static Map<String, JsonNode> targetsByJob(JsonNode answer) {
-		Map<String, JsonNode> targets = new TreeMap<>();
-		for (JsonNode target : answer.path("data").path("activeTargets")) {
-			targets.put(target.path("labels").path("job").asString(), target);
+	private static Map<String, Map<String, Object>> targetsByJob(DocumentContext answer) {
+		Map<String, Map<String, Object>> targets = new TreeMap<>();
+		List<Map<String, Object>> active = answer.read("$.data.activeTargets[*]");
+		for (Map<String, Object> target : active) {
+			targets.put(JsonPath.read(target, "$.labels.job"), target);
 		}
 		return targets;
 	}
 
-	private static Map<String, String> healthByJob(JsonNode answer) {
+	private static Map<String, String> healthByJob(DocumentContext answer) {
 		Map<String, String> health = new TreeMap<>();
-		targetsByJob(answer).forEach((job, target) -> health.put(job, target.path("health").asString()));
+		targetsByJob(answer).forEach((job, target) -> health.put(job, String.valueOf(target.get("health"))));
 		return health;
 	}
 
-	private static Map<String, String> upByJob(JsonNode answer) {
+	private static Map<String, String> upByJob(DocumentContext answer) {
 		Map<String, String> up = new TreeMap<>();
-		for (JsonNode sample : answer.path("data").path("result")) {
-			up.put(sample.path("metric").path("job").asString(), sample.path("value").path(1).asString());
+		List<Map<String, Object>> samples = answer.read("$.data.result[*]");
+		for (Map<String, Object> sample : samples) {
+			up.put(JsonPath.read(sample, "$.metric.job"), JsonPath.read(sample, "$.value[1]"));
 		}
 		return up;
 	}

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Prometheus server, run as a child process on a free loopback port with its
@@ -125,9 +125,10 @@ final class PrometheusServer implements AutoCloseable {
 	 * @return the last answer, whether or not it meets the condition
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	JsonNode await(String pathAndQuery, Predicate<JsonNode> condition, Duration timeout) throws InterruptedException {
+	DocumentContext await(String pathAndQuery, Predicate<DocumentContext> condition, Duration timeout)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		@Nullable JsonNode last = null;
+		@Nullable DocumentContext last = null;
 		while (true) {
 			if (!this.process.isAlive()) {
 				throw failure("Prometheus exited with status " + this.process.exitValue(), null);
@@ -144,7 +145,7 @@ final class PrometheusServer implements AutoCloseable {
 		return last;
 	}
 
-	private Optional<JsonNode> get(String pathAndQuery) throws InterruptedException {
+	private Optional<DocumentContext> get(String pathAndQuery) throws InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(this.api.resolve(pathAndQuery))
 			.timeout(Duration.ofSeconds(2))
 			.build();
@@ -152,8 +153,7 @@ final class PrometheusServer implements AutoCloseable {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			// Before it is ready, Prometheus answers 503; before it listens, the
 			// connection is refused. Both mean: ask again.
-			return (response.statusCode() == 200) ? Optional.of(JsonMapper.shared().readTree(response.body()))
-					: Optional.empty();
+			return (response.statusCode() == 200) ? Optional.of(JsonPath.parse(response.body())) : Optional.empty();
 		}
 		catch (IOException ex) {
 			return Optional.empty();

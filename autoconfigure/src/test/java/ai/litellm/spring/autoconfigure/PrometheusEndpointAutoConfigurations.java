@@ -1,0 +1,41 @@
+package ai.litellm.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The auto-configurations that expose actuator's Prometheus endpoint, on whichever Spring
+ * Boot generation the tests run: Boot 4 moved Micrometer's auto-configuration into a
+ * module and package of its own. The one place the tests tell the generations apart.
+ */
+final class PrometheusEndpointAutoConfigurations {
+
+	private static final List<List<String>> MICROMETER_CANDIDATES = List.of(
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration"),
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration"));
+
+	private PrometheusEndpointAutoConfigurations() {
+	}
+
+	static AutoConfigurations get() {
+		List<Class<?>> classes = new ArrayList<>(
+				List.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class));
+		ClassLoader classLoader = PrometheusEndpointAutoConfigurations.class.getClassLoader();
+		for (List<String> candidates : MICROMETER_CANDIDATES) {
+			String present = candidates.stream()
+				.filter((name) -> ClassUtils.isPresent(name, classLoader))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("None of " + candidates + " is on the classpath"));
+			classes.add(ClassUtils.resolveClassName(present, classLoader));
+		}
+		return AutoConfigurations.of(classes.toArray(Class<?>[]::new));
+	}
+
+}
