@@ -1,0 +1,73 @@
+package ai.litellm.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metadata the annotation processors generate, which IDEs and Spring Boot's tooling
+ * read from the built jar.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void describesEveryPropertyWithItsDefault() throws IOException {
+		DocumentContext metadata = JsonPath.parse(read("META-INF/spring-configuration-metadata.json"));
+		List<Map<String, Object>> properties = metadata.read("$.properties[?(@.name =~ /litellm\\..*/)]");
+		assertThat(properties).extracting((property) -> property.get("name"))
+			.containsExactlyInAnyOrder("litellm.require-auth-for-metrics-endpoint", "litellm.master-key",
+					"litellm.metrics-auth.paths", "litellm.metrics-auth.keys", "litellm.metrics-auth.key-hashes",
+					"litellm.metrics-auth.adapter", "litellm.metrics-auth.filter-order");
+		assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).asString()
+			.as("description of %s", property.get("name"))
+			.isNotBlank()
+			.endsWith("."));
+		assertThat(properties).filteredOn((property) -> "java.lang.Boolean".equals(property.get("type")))
+			.isNotEmpty()
+			.allSatisfy((property) -> assertThat(property.get("description")).asString().startsWith("Whether"));
+		Map<String, Object> defaults = new HashMap<>();
+		properties.stream()
+			.filter((property) -> property.containsKey("defaultValue"))
+			.forEach((property) -> defaults.put((String) property.get("name"), property.get("defaultValue")));
+		assertThat(defaults).containsEntry("litellm.require-auth-for-metrics-endpoint", false)
+			.containsEntry("litellm.metrics-auth.adapter", "web-filter")
+			.containsEntry("litellm.metrics-auth.filter-order", -1000)
+			.containsEntry("litellm.metrics-auth.paths", List.of("/metrics"));
+	}
+
+	@Test
+	void hintsTheAdapterValues() throws IOException {
+		DocumentContext metadata = JsonPath.parse(read("META-INF/spring-configuration-metadata.json"));
+		List<String> values = metadata.read("$.hints[?(@.name == 'litellm.metrics-auth.adapter')].values[*].value");
+		assertThat(values).containsExactly("web-filter", "http-handler");
+	}
+
+	@Test
+	void describesTheAutoConfigurationsConditionsForFastStartup() throws IOException {
+		Properties metadata = new Properties();
+		try (InputStream in = new ClassPathResource("META-INF/spring-autoconfigure-metadata.properties")
+			.getInputStream()) {
+			metadata.load(in);
+		}
+		String autoConfiguration = MetricsAuthAutoConfiguration.class.getName();
+		assertThat(metadata).containsKey(autoConfiguration + ".ConditionalOnWebApplication")
+			.containsKey(autoConfiguration + ".AutoConfigureAfter");
+	}
+
+	private static String read(String resource) throws IOException {
+		return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+	}
+
+}
