@@ -1,0 +1,80 @@
+package ai.litellm.spring.smoke;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WebFlux application that adds nothing but the starter and two properties: the guard
+ * is active, and the starter brought neither actuator nor Micrometer along.
+ */
+@SpringBootTest(classes = StarterSmokeTests.PlainWebFluxApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=sk-smoke" })
+class StarterSmokeTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void guardsMetricsFromTheDependencyAndTwoProperties() {
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		client.get()
+			.uri("/metrics")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.error.type")
+			.isEqualTo("auth_error");
+		client.get()
+			.uri("/metrics")
+			.header("Authorization", "Bearer sk-smoke")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("metrics");
+		client.get().uri("/hello").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("hello");
+	}
+
+	@Test
+	void bringsNoOptionalIntegrationAlong() {
+		ClassLoader classLoader = getClass().getClassLoader();
+		assertThat(
+				ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints", classLoader))
+			.isFalse();
+		assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", classLoader)).isFalse();
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class PlainWebFluxApplication {
+
+		@Bean
+		RouterFunction<ServerResponse> routes() {
+			return RouterFunctions.route()
+				.GET("/metrics", (request) -> ServerResponse.ok().bodyValue("metrics"))
+				.GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello"))
+				.build();
+		}
+
+	}
+
+}
