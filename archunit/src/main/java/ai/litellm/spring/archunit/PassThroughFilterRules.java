@@ -1,10 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.archunit;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.reactivestreams.Publisher;
 import reactor.core.scheduler.Schedulers;
 
@@ -15,13 +35,6 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
-
-import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
-import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * ArchUnit rules for request filters that most requests only pass through: the JVM
@@ -45,14 +58,16 @@ public final class PassThroughFilterRules {
 			"are web filters or HTTP handlers", (javaClass) -> !javaClass.isInterface() && !javaClass.isAnonymousClass()
 					&& (javaClass.isAssignableTo(WebFilter.class) || javaClass.isAssignableTo(HttpHandler.class)));
 
-	private static final DescribedPredicate<JavaClass> DECORATORS = assignableTo(ServerWebExchangeDecorator.class)
-		.or(assignableTo(ServerHttpRequestDecorator.class))
-		.or(assignableTo(ServerHttpResponseDecorator.class));
+	private static final DescribedPredicate<JavaClass> DECORATORS = JavaClass.Predicates
+		.assignableTo(ServerWebExchangeDecorator.class)
+		.or(JavaClass.Predicates.assignableTo(ServerHttpRequestDecorator.class))
+		.or(JavaClass.Predicates.assignableTo(ServerHttpResponseDecorator.class));
 
 	/**
 	 * Filters are {@code final}: a subclass could add work to every request unseen.
 	 */
-	public static final ArchRule FILTERS_ARE_FINAL = classes().that(FILTERS)
+	public static final ArchRule FILTERS_ARE_FINAL = ArchRuleDefinition.classes()
+		.that(FILTERS)
 		.should()
 		.haveModifier(JavaModifier.FINAL)
 		.because("a subclass could add work to every request unseen")
@@ -63,11 +78,12 @@ public final class PassThroughFilterRules {
 	 * decorator costs every request allocations and extra indirection, and a decorated
 	 * response can turn one write into two.
 	 */
-	public static final ArchRule FILTERS_DO_NOT_DECORATE = noClasses().that(FILTERS)
+	public static final ArchRule FILTERS_DO_NOT_DECORATE = ArchRuleDefinition.noClasses()
+		.that(FILTERS)
 		.should()
 		.beAssignableTo(DECORATORS)
 		.orShould()
-		.callConstructorWhere(target(owner(DECORATORS)))
+		.callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(DECORATORS)))
 		.orShould()
 		.callMethod(ServerWebExchange.class, "mutate")
 		.orShould()
@@ -79,10 +95,13 @@ public final class PassThroughFilterRules {
 	 * Filters neither block nor move work to another scheduler: both stall or delay every
 	 * request that passes through.
 	 */
-	public static final ArchRule FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS = noClasses().that(FILTERS)
+	public static final ArchRule FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS = ArchRuleDefinition.noClasses()
+		.that(FILTERS)
 		.should()
-		.callMethodWhere(target(nameMatching("block.*|toFuture|toStream|toIterable|subscribeOn|publishOn"))
-			.and(target(owner(assignableTo(Publisher.class)))))
+		.callMethodWhere(JavaCall.Predicates
+			.target(HasName.Predicates.nameMatching("block.*|toFuture|toStream|toIterable|subscribeOn|publishOn"))
+			.and(JavaCall.Predicates
+				.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(Publisher.class)))))
 		.orShould()
 		.dependOnClassesThat()
 		.belongToAnyOf(Schedulers.class)

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.sample;
 
 import ai.litellm.spring.test.RawHttpClient;
@@ -9,8 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.TestPropertySource;
 
-import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
-import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,13 +38,13 @@ class BasePathTests {
 	}
 
 	@Nested
-	@TestPropertySource(properties = HTTP_HANDLER)
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
 
 	}
 
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "litellm.master-key=" + KEY, "spring.webflux.base-path=/api" })
+			properties = { "litellm.master-key=" + SampleAppScenarios.KEY, "spring.webflux.base-path=/api" })
 	abstract static class Scenarios extends SampleAppScenarios {
 
 		@Test
@@ -39,7 +53,7 @@ class BasePathTests {
 			assertThat(http.send("GET", "/api/metrics").status()).isEqualTo(401);
 			assertThat(http.send("GET", "/api/%6Detrics;v=1").status()).isEqualTo(401);
 			assertThat(http.send("GET", "/api/actuator/prometheus").status()).isEqualTo(401);
-			RawResponse served = http.send("GET", "/api/metrics", "Authorization: Bearer " + KEY);
+			RawResponse served = http.send("GET", "/api/metrics", "Authorization: Bearer " + SampleAppScenarios.KEY);
 			assertThat(served.status()).isEqualTo(200);
 			assertThat(served.body()).contains("# TYPE jvm_");
 		}

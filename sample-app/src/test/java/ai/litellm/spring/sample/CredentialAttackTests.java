@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.sample;
 
 import java.nio.charset.StandardCharsets;
@@ -17,8 +33,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
-import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
-import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,12 +48,13 @@ class CredentialAttackTests {
 	}
 
 	@Nested
-	@TestPropertySource(properties = HTTP_HANDLER)
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + KEY)
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "litellm.master-key=" + SampleAppScenarios.KEY)
 	@ExtendWith(OutputCaptureExtension.class)
 	abstract static class Scenarios extends SampleAppScenarios {
 
@@ -60,17 +75,20 @@ class CredentialAttackTests {
 			}
 			System.out.printf("Credential attacks (%s): %d cases%n", this.adapter, attacks.size());
 			assertThat(failures).isEmpty();
-			assertThat(output).doesNotContain(KEY).doesNotContain(base64("prometheus:" + KEY));
+			assertThat(output).doesNotContain(SampleAppScenarios.KEY)
+				.doesNotContain(base64("prometheus:" + SampleAppScenarios.KEY));
 		}
 
 		@Test
 		void acceptsTheRightKeyInEveryFormSoTheAttacksAboveAreMeaningful() {
-			for (List<String> headers : List.of(List.of("Authorization: Bearer " + KEY),
-					List.of("AUTHORIZATION: bearer " + KEY), List.of("Authorization: Bearer\t" + KEY),
-					List.of("Authorization: Basic " + base64("prometheus:" + KEY)),
-					List.of("Authorization: Basic " + base64(":" + KEY)), List.of("x-litellm-api-key: " + KEY),
-					List.of("X-LiteLLM-API-Key: Bearer " + KEY),
-					List.of("x-litellm-api-key: " + KEY, "Authorization: Bearer wrong"))) {
+			for (List<String> headers : List.of(List.of("Authorization: Bearer " + SampleAppScenarios.KEY),
+					List.of("AUTHORIZATION: bearer " + SampleAppScenarios.KEY),
+					List.of("Authorization: Bearer\t" + SampleAppScenarios.KEY),
+					List.of("Authorization: Basic " + base64("prometheus:" + SampleAppScenarios.KEY)),
+					List.of("Authorization: Basic " + base64(":" + SampleAppScenarios.KEY)),
+					List.of("x-litellm-api-key: " + SampleAppScenarios.KEY),
+					List.of("X-LiteLLM-API-Key: Bearer " + SampleAppScenarios.KEY),
+					List.of("x-litellm-api-key: " + SampleAppScenarios.KEY, "Authorization: Bearer wrong"))) {
 				RawResponse response = send(headers);
 				assertThat(response.status()).as(headers.toString()).isEqualTo(200);
 				assertThat(response.body()).contains("# TYPE");
@@ -89,37 +107,46 @@ class CredentialAttackTests {
 		}
 
 		static List<List<String>> attacks() {
-			String prefix = KEY.substring(0, KEY.length() - 1);
+			String prefix = SampleAppScenarios.KEY.substring(0, SampleAppScenarios.KEY.length() - 1);
 			List<List<String>> attacks = new ArrayList<>();
 			for (String authorization : List.of("", " ", "\t", "Bearer", "Bearer ", "Bearer  ", "Bearer " + prefix,
-					"Bearer " + KEY + "x", "Bearer " + KEY + " x", "Bearer x" + KEY,
-					"Bearer " + KEY.toUpperCase(Locale.ROOT), "Bearer " + KEY.toLowerCase(Locale.ROOT),
-					"Bearer \"" + KEY + "\"", "Bearer " + KEY + ",", "Bearer=" + KEY, "Bearer:" + KEY, "Bearer" + KEY,
-					KEY, "Token " + KEY, "Digest " + KEY, "ApiKey " + KEY, "Negotiate " + KEY, "Basic", "Basic ",
-					"Basic " + KEY, "Basic ***", "Basic a", "Basic ====", "Basic " + base64(KEY),
+					"Bearer " + SampleAppScenarios.KEY + "x", "Bearer " + SampleAppScenarios.KEY + " x",
+					"Bearer x" + SampleAppScenarios.KEY, "Bearer " + SampleAppScenarios.KEY.toUpperCase(Locale.ROOT),
+					"Bearer " + SampleAppScenarios.KEY.toLowerCase(Locale.ROOT),
+					"Bearer \"" + SampleAppScenarios.KEY + "\"", "Bearer " + SampleAppScenarios.KEY + ",",
+					"Bearer=" + SampleAppScenarios.KEY, "Bearer:" + SampleAppScenarios.KEY,
+					"Bearer" + SampleAppScenarios.KEY, SampleAppScenarios.KEY, "Token " + SampleAppScenarios.KEY,
+					"Digest " + SampleAppScenarios.KEY, "ApiKey " + SampleAppScenarios.KEY,
+					"Negotiate " + SampleAppScenarios.KEY, "Basic", "Basic ", "Basic " + SampleAppScenarios.KEY,
+					"Basic ***", "Basic a", "Basic ====", "Basic " + base64(SampleAppScenarios.KEY),
 					"Basic " + base64("prometheus:"), "Basic " + base64("prometheus:" + prefix),
-					"Basic " + base64(KEY + ":x"), "Basic " + base64("prometheus:" + KEY + "\u0000"),
-					"Basic " + base64("prometheus: " + KEY + "x"), "Bearer " + KEY + "\u00e9",
-					"Bearer " + KEY.replace('k', '\u212a'), "Bearer \u00ff\u00fe", "Bearer " + KEY + "\u0001",
-					"Bearer \u007f" + KEY, "Bearer " + "k".repeat(7_000), "Bearer " + "k".repeat(20_000),
-					"Bearer " + "k".repeat(70_000))) {
+					"Basic " + base64(SampleAppScenarios.KEY + ":x"),
+					"Basic " + base64("prometheus:" + SampleAppScenarios.KEY + "\u0000"),
+					"Basic " + base64("prometheus: " + SampleAppScenarios.KEY + "x"),
+					"Bearer " + SampleAppScenarios.KEY + "\u00e9",
+					"Bearer " + SampleAppScenarios.KEY.replace('k', '\u212a'), "Bearer \u00ff\u00fe",
+					"Bearer " + SampleAppScenarios.KEY + "\u0001", "Bearer \u007f" + SampleAppScenarios.KEY,
+					"Bearer " + "k".repeat(7_000), "Bearer " + "k".repeat(20_000), "Bearer " + "k".repeat(70_000))) {
 				attacks.add(List.of("Authorization: " + authorization));
 			}
-			attacks.add(List.of("Authorization: Bearer " + KEY, "Authorization: Bearer " + KEY));
-			attacks.add(List.of("Authorization: Bearer wrong", "Authorization: Bearer " + KEY));
-			attacks.add(List.of("Authorization: Bearer " + KEY, "Authorization: Bearer wrong"));
-			attacks.add(List.of("x-litellm-api-key: wrong", "Authorization: Bearer " + KEY));
-			attacks.add(List.of("x-litellm-api-key: ", "Authorization: Bearer " + KEY));
-			attacks.add(List.of("x-litellm-api-key: Bearer", "Authorization: Bearer " + KEY));
-			attacks.add(List.of("x-litellm-api-key: Basic " + base64("prometheus:" + KEY)));
-			attacks.add(List.of("x-litellm-api-key: " + KEY, "x-litellm-api-key: " + KEY));
+			attacks.add(List.of("Authorization: Bearer " + SampleAppScenarios.KEY,
+					"Authorization: Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("Authorization: Bearer wrong", "Authorization: Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("Authorization: Bearer " + SampleAppScenarios.KEY, "Authorization: Bearer wrong"));
+			attacks.add(List.of("x-litellm-api-key: wrong", "Authorization: Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("x-litellm-api-key: ", "Authorization: Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("x-litellm-api-key: Bearer", "Authorization: Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("x-litellm-api-key: Basic " + base64("prometheus:" + SampleAppScenarios.KEY)));
+			attacks.add(List.of("x-litellm-api-key: " + SampleAppScenarios.KEY,
+					"x-litellm-api-key: " + SampleAppScenarios.KEY));
 			attacks.add(List.of("x-litellm-api-key: " + prefix));
 			attacks.add(List.of("x-litellm-api-key: " + "k".repeat(20_000)));
-			attacks.add(List.of("x-litellm-api-key: " + KEY + "\u0000"));
-			attacks.add(List.of("Authorization : Bearer " + KEY));
-			attacks.add(List.of("Authorization: Bearer " + KEY.substring(0, 4), " " + KEY.substring(4)));
-			attacks.add(List.of("Proxy-Authorization: Bearer " + KEY));
-			attacks.add(List.of("Cookie: x-litellm-api-key=" + KEY));
+			attacks.add(List.of("x-litellm-api-key: " + SampleAppScenarios.KEY + "\u0000"));
+			attacks.add(List.of("Authorization : Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("Authorization: Bearer " + SampleAppScenarios.KEY.substring(0, 4),
+					" " + SampleAppScenarios.KEY.substring(4)));
+			attacks.add(List.of("Proxy-Authorization: Bearer " + SampleAppScenarios.KEY));
+			attacks.add(List.of("Cookie: x-litellm-api-key=" + SampleAppScenarios.KEY));
 			attacks.add(List.of("X-Forwarded-Prefix: /metrics-open", "X-Original-URL: /health"));
 			return attacks;
 		}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.sample;
 
 import ai.litellm.spring.test.RawHttpClient;
@@ -10,8 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.TestPropertySource;
 
-import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
-import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,13 +40,14 @@ class ManagementPortTests {
 	}
 
 	@Nested
-	@TestPropertySource(properties = HTTP_HANDLER)
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "litellm.master-key=" + KEY,
-			"management.server.port=0", "management.server.base-path=/manage" })
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "litellm.master-key=" + SampleAppScenarios.KEY, "management.server.port=0",
+					"management.server.base-path=/manage" })
 	abstract static class Scenarios extends SampleAppScenarios {
 
 		@LocalManagementPort
@@ -48,7 +63,8 @@ class ManagementPortTests {
 				assertThat(rejected.status()).as(target).isEqualTo(401);
 				assertThat(rejected.body()).doesNotContain("# TYPE");
 			}
-			RawResponse served = management.send("GET", "/manage/actuator/prometheus", "Authorization: Bearer " + KEY);
+			RawResponse served = management.send("GET", "/manage/actuator/prometheus",
+					"Authorization: Bearer " + SampleAppScenarios.KEY);
 			assertThat(served.status()).isEqualTo(200);
 			assertThat(served.body()).contains("# TYPE jvm_");
 		}
@@ -64,9 +80,8 @@ class ManagementPortTests {
 			assertThat(raw().send("GET", "/metrics").status()).isEqualTo(401);
 			RawResponse notServedHere = raw().send("GET", "/actuator/prometheus");
 			assertThat(notServedHere.status()).as("the path is guarded on both ports").isEqualTo(401);
-			assertThat(raw().send("GET", "/actuator/prometheus", "Authorization: Bearer " + KEY).status())
-				.as("actuator is not on the main port")
-				.isEqualTo(404);
+			assertThat(raw().send("GET", "/actuator/prometheus", "Authorization: Bearer " + SampleAppScenarios.KEY)
+				.status()).as("actuator is not on the main port").isEqualTo(404);
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.sample;
 
 import java.net.URI;
@@ -27,8 +43,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.TestPropertySource;
 
-import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
-import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,12 +63,13 @@ class MixedLoadTests {
 	}
 
 	@Nested
-	@TestPropertySource(properties = HTTP_HANDLER)
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + KEY)
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "litellm.master-key=" + SampleAppScenarios.KEY)
 	abstract static class Scenarios extends SampleAppScenarios {
 
 		@Test
@@ -88,14 +103,15 @@ class MixedLoadTests {
 		}
 
 		private static List<Kind> kinds() {
-			String basic = Base64.getEncoder().encodeToString(("prometheus:" + KEY).getBytes(StandardCharsets.UTF_8));
+			String basic = Base64.getEncoder()
+				.encodeToString(("prometheus:" + SampleAppScenarios.KEY).getBytes(StandardCharsets.UTF_8));
 			Predicate<HttpResponse<String>> metrics = (response) -> response.body().contains("# TYPE jvm_");
 			Predicate<HttpResponse<String>> rejected = (response) -> response.body().contains("\"auth_error\"")
 					&& !response.body().contains("# TYPE");
 			return List.of(new Kind("health", "/health", null, null, 200, (response) -> "ok".equals(response.body())),
 					new Kind("chat", "/chat/completions", null, "{\"model\":\"m\",\"messages\":[]}", 200,
 							(response) -> response.body().contains("chat.completion")),
-					new Kind("bearer", "/metrics", "Bearer " + KEY, null, 200, metrics),
+					new Kind("bearer", "/metrics", "Bearer " + SampleAppScenarios.KEY, null, 200, metrics),
 					new Kind("basic", "/metrics", "Basic " + basic, null, 200, metrics),
 					new Kind("no-key", "/metrics", null, null, 401, rejected),
 					new Kind("wrong-key", "/actuator/prometheus", "Bearer sk-wrong", null, 401, rejected),

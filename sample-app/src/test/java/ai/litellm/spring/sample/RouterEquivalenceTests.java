@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.sample;
 
 import java.util.ArrayList;
@@ -21,8 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
-import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
-import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,40 +48,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RouterEquivalenceTests {
 
-	private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS", "PUT");
-
-	private static final List<String> GUARDED_PATHS = List.of("/metrics", "/actuator/prometheus");
-
-	private static ConfigurableApplicationContext unguardedApp;
-
-	private static RawHttpClient unguarded;
-
-	@BeforeAll
-	static void startTheAppWithoutTheGuard() {
-		unguardedApp = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
-				"--litellm.require-auth-for-metrics-endpoint=false", "--spring.main.banner-mode=off");
-		unguarded = new RawHttpClient(
-				unguardedApp.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-	}
-
-	@AfterAll
-	static void stopTheAppWithoutTheGuard() {
-		unguardedApp.close();
-	}
-
 	@Nested
 	class WithWebFilter extends Scenarios {
 
 	}
 
 	@Nested
-	@TestPropertySource(properties = HTTP_HANDLER)
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + KEY)
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "litellm.master-key=" + SampleAppScenarios.KEY)
 	abstract static class Scenarios extends SampleAppScenarios {
+
+		private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS", "PUT");
+
+		private static final List<String> GUARDED_PATHS = List.of("/metrics", "/actuator/prometheus");
+
+		private static ConfigurableApplicationContext unguardedApp;
+
+		private static RawHttpClient unguarded;
+
+		@BeforeAll
+		static void startTheAppWithoutTheGuard() {
+			unguardedApp = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
+					"--litellm.require-auth-for-metrics-endpoint=false", "--spring.main.banner-mode=off");
+			unguarded = new RawHttpClient(
+					unguardedApp.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		}
+
+		@AfterAll
+		static void stopTheAppWithoutTheGuard() {
+			unguardedApp.close();
+		}
 
 		@Test
 		void everySpellingTheRouterServesAsMetricsNeedsAKey() {
@@ -115,95 +130,95 @@ class RouterEquivalenceTests {
 		@Test
 		void servesEverySpellingTheRouterServesToTheRightKey() {
 			for (String target : List.of("/%6Detrics", "/metrics;a=b", "/actuator;x/%70rometheus", "/metrics?x")) {
-				RawResponse served = raw().send("GET", target, "Authorization: Bearer " + KEY);
+				RawResponse served = raw().send("GET", target, "Authorization: Bearer " + SampleAppScenarios.KEY);
 				assertThat(served.status()).as(target).isEqualTo(200);
 				assertThat(isMetrics(served)).as(target).isTrue();
 			}
 		}
 
-	}
-
-	private static boolean isMetrics(RawResponse response) {
-		return response.status() == 200 && (response.body().contains("# TYPE")
-				|| response.head().toLowerCase(Locale.ROOT).contains("content-type: text/plain;version=0.0.4"));
-	}
-
-	/**
-	 * Spellings of the guarded paths: every character percent-encoded in upper and lower
-	 * case, matrix parameters on every segment, empty and dot segments, trailing and
-	 * duplicate slashes, case changes, query and fragment, encoded separators, and
-	 * absolute-form request targets.
-	 */
-	static Set<String> spellings() {
-		Set<String> spellings = new LinkedHashSet<>();
-		for (String path : GUARDED_PATHS) {
-			spellings.add(path);
-			for (int i = 0; i < path.length(); i++) {
-				String encoded = String.format("%%%02X", (int) path.charAt(i));
-				spellings.add(path.substring(0, i) + encoded + path.substring(i + 1));
-				spellings.add(path.substring(0, i) + encoded.toLowerCase(Locale.ROOT) + path.substring(i + 1));
-			}
-			spellings.add(encodeAllButSlashes(path));
-			String[] segments = path.substring(1).split("/");
-			for (int i = 0; i < segments.length; i++) {
-				spellings.add(withSegment(segments, i, segments[i] + ";a=b"));
-				spellings.add(withSegment(segments, i, segments[i] + ";"));
-				spellings.add(withSegment(segments, i, segments[i] + ";a=b;c"));
-				spellings.add(withSegment(segments, i, capitalize(segments[i])));
-				spellings.add(withSegment(segments, i, segments[i].toUpperCase(Locale.ROOT)));
-				spellings.add(withSegment(segments, i, "./" + segments[i]));
-				spellings.add(withSegment(segments, i, "%2E/" + segments[i]));
-				spellings.add(withSegment(segments, i, "x/../" + segments[i]));
-				spellings.add(withSegment(segments, i, "x/%2E%2E/" + segments[i]));
-				spellings.add(withSegment(segments, i, "/" + segments[i]));
-				spellings.add(withSegment(segments, i, segments[i] + "%20"));
-				spellings.add(withSegment(segments, i, segments[i] + "%00"));
-				spellings.add(withSegment(segments, i, "%2F" + segments[i]));
-			}
-			spellings.add(String.join(";p/", path.split("/")).substring(2) + ";p");
-			spellings.add(path + "/");
-			spellings.add(path + "//");
-			spellings.add(path + "/.");
-			spellings.add(path + "/..");
-			spellings.add(path + "/x");
-			spellings.add(path + "%2F");
-			spellings.add(path + "%2Fx");
-			spellings.add("/" + path);
-			spellings.add("//" + path);
-			spellings.add(path + "?");
-			spellings.add(path + "?x=1");
-			spellings.add(path + "?" + path);
-			spellings.add(path + "#x");
-			spellings.add(path + ";jsessionid=1?x");
-			spellings.add(path.replace('/', '\\'));
-			spellings.add(path.replace("/", "%5C"));
-			spellings.add("/%256D" + path.substring(2));
-			spellings.add(path.toUpperCase(Locale.ROOT));
-			spellings.add("http://localhost" + path);
-			spellings.add("http://localhost:1" + path);
-			spellings.add("HTTP://LOCALHOST" + path);
-			spellings.add("http://localhost" + encodeAllButSlashes(path));
-			spellings.add("http://user@localhost" + path + ";a=b");
+		private static boolean isMetrics(RawResponse response) {
+			return response.status() == 200 && (response.body().contains("# TYPE")
+					|| response.head().toLowerCase(Locale.ROOT).contains("content-type: text/plain;version=0.0.4"));
 		}
-		return spellings;
-	}
 
-	private static String withSegment(String[] segments, int index, String replacement) {
-		String[] copy = segments.clone();
-		copy[index] = replacement;
-		return "/" + String.join("/", copy);
-	}
-
-	private static String encodeAllButSlashes(String path) {
-		StringBuilder encoded = new StringBuilder();
-		for (char c : path.toCharArray()) {
-			encoded.append((c == '/') ? "/" : String.format("%%%02X", (int) c));
+		/**
+		 * Spellings of the guarded paths: every character percent-encoded in upper and
+		 * lower case, matrix parameters on every segment, empty and dot segments,
+		 * trailing and duplicate slashes, case changes, query and fragment, encoded
+		 * separators, and absolute-form request targets.
+		 */
+		static Set<String> spellings() {
+			Set<String> spellings = new LinkedHashSet<>();
+			for (String path : GUARDED_PATHS) {
+				spellings.add(path);
+				for (int i = 0; i < path.length(); i++) {
+					String encoded = String.format("%%%02X", (int) path.charAt(i));
+					spellings.add(path.substring(0, i) + encoded + path.substring(i + 1));
+					spellings.add(path.substring(0, i) + encoded.toLowerCase(Locale.ROOT) + path.substring(i + 1));
+				}
+				spellings.add(encodeAllButSlashes(path));
+				String[] segments = path.substring(1).split("/");
+				for (int i = 0; i < segments.length; i++) {
+					spellings.add(withSegment(segments, i, segments[i] + ";a=b"));
+					spellings.add(withSegment(segments, i, segments[i] + ";"));
+					spellings.add(withSegment(segments, i, segments[i] + ";a=b;c"));
+					spellings.add(withSegment(segments, i, capitalize(segments[i])));
+					spellings.add(withSegment(segments, i, segments[i].toUpperCase(Locale.ROOT)));
+					spellings.add(withSegment(segments, i, "./" + segments[i]));
+					spellings.add(withSegment(segments, i, "%2E/" + segments[i]));
+					spellings.add(withSegment(segments, i, "x/../" + segments[i]));
+					spellings.add(withSegment(segments, i, "x/%2E%2E/" + segments[i]));
+					spellings.add(withSegment(segments, i, "/" + segments[i]));
+					spellings.add(withSegment(segments, i, segments[i] + "%20"));
+					spellings.add(withSegment(segments, i, segments[i] + "%00"));
+					spellings.add(withSegment(segments, i, "%2F" + segments[i]));
+				}
+				spellings.add(String.join(";p/", path.split("/")).substring(2) + ";p");
+				spellings.add(path + "/");
+				spellings.add(path + "//");
+				spellings.add(path + "/.");
+				spellings.add(path + "/..");
+				spellings.add(path + "/x");
+				spellings.add(path + "%2F");
+				spellings.add(path + "%2Fx");
+				spellings.add("/" + path);
+				spellings.add("//" + path);
+				spellings.add(path + "?");
+				spellings.add(path + "?x=1");
+				spellings.add(path + "?" + path);
+				spellings.add(path + "#x");
+				spellings.add(path + ";jsessionid=1?x");
+				spellings.add(path.replace('/', '\\'));
+				spellings.add(path.replace("/", "%5C"));
+				spellings.add("/%256D" + path.substring(2));
+				spellings.add(path.toUpperCase(Locale.ROOT));
+				spellings.add("http://localhost" + path);
+				spellings.add("http://localhost:1" + path);
+				spellings.add("HTTP://LOCALHOST" + path);
+				spellings.add("http://localhost" + encodeAllButSlashes(path));
+				spellings.add("http://user@localhost" + path + ";a=b");
+			}
+			return spellings;
 		}
-		return encoded.toString();
-	}
 
-	private static String capitalize(String segment) {
-		return Character.toUpperCase(segment.charAt(0)) + segment.substring(1);
+		private static String withSegment(String[] segments, int index, String replacement) {
+			String[] copy = segments.clone();
+			copy[index] = replacement;
+			return "/" + String.join("/", copy);
+		}
+
+		private static String encodeAllButSlashes(String path) {
+			StringBuilder encoded = new StringBuilder();
+			for (char c : path.toCharArray()) {
+				encoded.append((c == '/') ? "/" : String.format("%%%02X", (int) c));
+			}
+			return encoded.toString();
+		}
+
+		private static String capitalize(String segment) {
+			return Character.toUpperCase(segment.charAt(0)) + segment.substring(1);
+		}
+
 	}
 
 }

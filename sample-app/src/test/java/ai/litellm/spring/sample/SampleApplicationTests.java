@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package ai.litellm.spring.sample;
 
 import java.util.regex.Matcher;
@@ -22,8 +38,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
-import static ai.litellm.spring.sample.SampleAppScenarios.HTTP_HANDLER;
-import static ai.litellm.spring.sample.SampleAppScenarios.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,12 +54,13 @@ class SampleApplicationTests {
 	}
 
 	@Nested
-	@TestPropertySource(properties = HTTP_HANDLER)
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + KEY)
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "litellm.master-key=" + SampleAppScenarios.KEY)
 	@ExtendWith(OutputCaptureExtension.class)
 	abstract static class Scenarios extends SampleAppScenarios {
 
@@ -93,29 +108,34 @@ class SampleApplicationTests {
 
 		@Test
 		void servesMetricsToABearerToken() {
-			assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).exchange());
+			assertMetricsServed(
+					metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY).exchange());
 		}
 
 		@ParameterizedTest
 		@ValueSource(strings = { "bearer", "BEARER", "BeArEr" })
 		void acceptsTheBearerSchemeInAnyCase(String scheme) {
-			assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, scheme + " " + KEY).exchange());
+			assertMetricsServed(
+					metrics().header(HttpHeaders.AUTHORIZATION, scheme + " " + SampleAppScenarios.KEY).exchange());
 		}
 
 		@Test
 		void servesMetricsToBasicAuthWithTheKeyAsPassword() {
-			assertMetricsServed(metrics().headers((headers) -> headers.setBasicAuth("prometheus", KEY)).exchange());
+			assertMetricsServed(
+					metrics().headers((headers) -> headers.setBasicAuth("prometheus", SampleAppScenarios.KEY))
+						.exchange());
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { KEY, "Bearer " + KEY, "bearer " + KEY })
+		@ValueSource(strings = { SampleAppScenarios.KEY, "Bearer " + SampleAppScenarios.KEY,
+				"bearer " + SampleAppScenarios.KEY })
 		void servesMetricsToTheLiteLlmHeader(String value) {
 			assertMetricsServed(metrics().header("x-litellm-api-key", value).exchange());
 		}
 
 		@Test
 		void servesOpenMetricsWhenTheScraperAsksForIt() {
-			metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+			metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY)
 				.header(HttpHeaders.ACCEPT,
 						"application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
 				.exchange()
@@ -133,15 +153,16 @@ class SampleApplicationTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "Bearer sk-wrong", "Bearer " + KEY + "x", "Bearer sk-sample-zx81-key",
-				"Bearer sk-sample-Zx81-ke" })
+		@ValueSource(strings = { "Bearer sk-wrong", "Bearer " + SampleAppScenarios.KEY + "x",
+				"Bearer sk-sample-zx81-key", "Bearer sk-sample-Zx81-ke" })
 		void rejectsMetricsWithAWrongKey(String authorization) {
 			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, authorization).exchange(),
 					"the API key is invalid");
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "", "Bearer", "Token " + KEY, "Basic not-base64!", KEY })
+		@ValueSource(strings = { "", "Bearer", "Token " + SampleAppScenarios.KEY, "Basic not-base64!",
+				SampleAppScenarios.KEY })
 		void rejectsMetricsWithMalformedCredentials(String authorization) {
 			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, authorization).exchange(),
 					"the credentials are malformed");
@@ -149,14 +170,15 @@ class SampleApplicationTests {
 
 		@Test
 		void rejectsMetricsWithABasicPasswordThatIsNotTheKey() {
-			assertRejected(metrics().headers((headers) -> headers.setBasicAuth(KEY, "sk-wrong")).exchange(),
+			assertRejected(
+					metrics().headers((headers) -> headers.setBasicAuth(SampleAppScenarios.KEY, "sk-wrong")).exchange(),
 					"the API key is invalid");
 		}
 
 		@Test
 		void rejectsMetricsWhenTheLiteLlmHeaderIsWrongEvenIfAuthorizationIsRight() {
 			assertRejected(metrics().header("x-litellm-api-key", "sk-wrong")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY)
 				.exchange(), "the API key is invalid");
 		}
 
@@ -185,7 +207,7 @@ class SampleApplicationTests {
 			assertRejected(this.client.get().uri("/actuator/prometheus").exchange(), "no API key was provided");
 			this.client.get()
 				.uri("/actuator/prometheus")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY)
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -213,7 +235,7 @@ class SampleApplicationTests {
 		}
 
 		private String scrape() {
-			return metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+			return metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY)
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -233,12 +255,13 @@ class SampleApplicationTests {
 
 		@Test
 		void neverLogsTheKey(CapturedOutput output) {
-			assertMetricsServed(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).exchange());
-			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "-wrong").exchange(),
-					"the API key is invalid");
-			assertRejected(metrics().header("x-litellm-api-key", "Basic " + KEY).exchange(),
+			assertMetricsServed(
+					metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY).exchange());
+			assertRejected(metrics().header(HttpHeaders.AUTHORIZATION, "Bearer " + SampleAppScenarios.KEY + "-wrong")
+				.exchange(), "the API key is invalid");
+			assertRejected(metrics().header("x-litellm-api-key", "Basic " + SampleAppScenarios.KEY).exchange(),
 					"the credentials are malformed");
-			assertThat(output).doesNotContain(KEY);
+			assertThat(output).doesNotContain(SampleAppScenarios.KEY);
 		}
 
 		private WebTestClient.RequestHeadersSpec<?> metrics() {
@@ -279,7 +302,7 @@ class SampleApplicationTests {
 						set litellm.require-auth-for-metrics-endpoint=false.","type":"auth_error","param":null,"code":"401"}}"""
 					.formatted(reason), org.springframework.test.json.JsonCompareMode.STRICT)
 				.jsonPath("$.error.message")
-				.value((message) -> assertThat(message.toString()).doesNotContain(KEY));
+				.value((message) -> assertThat(message.toString()).doesNotContain(SampleAppScenarios.KEY));
 		}
 
 	}
