@@ -13,6 +13,8 @@ import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -117,9 +119,16 @@ public final class BenchmarkFixtures {
 	/**
 	 * Start a small Spring context with the load-test application's Spring Security
 	 * configuration. Close it when done.
+	 * <p>
+	 * Logging is set to {@code WARN} first, as in the load-test application: a plain
+	 * context has no Spring Boot logging configuration, and Logback's default level,
+	 * {@code DEBUG}, would have Spring Security format and print several messages per
+	 * request.
 	 * @return the context, holding a {@link WebFilterChainProxy}
 	 */
 	public static AnnotationConfigApplicationContext springSecurity() {
+		LoggingSystem.get(BenchmarkFixtures.class.getClassLoader())
+			.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
 		return new AnnotationConfigApplicationContext(SecurityModeConfiguration.class);
 	}
 
