@@ -4,17 +4,22 @@
 # benchmarks/results/jmh.json and benchmarks/results/jmh.md.
 #
 # Usage: benchmarks/jmh.sh [JMH options or a benchmark regex, passed to JMH last]
-#   FORKS=1 WARMUP_ITERATIONS=3 ITERATIONS=5 ITERATION_TIME=1s benchmarks/jmh.sh
-#   benchmarks/jmh.sh 'GuardBenchmarks.starter.*'
+#   benchmarks/jmh.sh                                   the benchmarks' own settings: 1 fork,
+#                                                       3 x 1 s warm-up, 5 x 1 s measurement
+#   FORKS=2 WARMUP_ITERATIONS=5 ITERATIONS=10 ITERATION_TIME=2s benchmarks/jmh.sh
+#                                                       override them for every benchmark
+#   benchmarks/jmh.sh 'GuardBenchmarks.starter.*'       a subset
 # SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/machine-info.sh
 
-FORKS="${FORKS:-1}"
-WARMUP_ITERATIONS="${WARMUP_ITERATIONS:-3}"
-ITERATIONS="${ITERATIONS:-5}"
-ITERATION_TIME="${ITERATION_TIME:-1s}"
+# Only what is set overrides the annotations, which give some benchmarks more warm-up.
+options=()
+[[ -n "${FORKS:-}" ]] && options+=(-f "$FORKS")
+[[ -n "${WARMUP_ITERATIONS:-}" ]] && options+=(-wi "$WARMUP_ITERATIONS")
+[[ -n "${ITERATIONS:-}" ]] && options+=(-i "$ITERATIONS")
+[[ -n "${ITERATION_TIME:-}" ]] && options+=(-w "$ITERATION_TIME" -r "$ITERATION_TIME")
 RESULTS=benchmarks/results
 TARGET=benchmarks/target
 
@@ -27,12 +32,11 @@ mkdir -p "$RESULTS"
 META="$TARGET/jmh-meta.txt"
 {
 	machine_info
-	echo "command=FORKS=$FORKS WARMUP_ITERATIONS=$WARMUP_ITERATIONS ITERATIONS=$ITERATIONS ITERATION_TIME=$ITERATION_TIME benchmarks/jmh.sh $*"
-	echo "settings=$FORKS fork(s), $WARMUP_ITERATIONS x $ITERATION_TIME warm-up, $ITERATIONS x $ITERATION_TIME measurement, mode average time, -prof gc"
+	echo "command=$(env | grep -E '^(FORKS|WARMUP_ITERATIONS|ITERATIONS|ITERATION_TIME)=' | tr '\n' ' ' || true)benchmarks/jmh.sh $*"
+	echo "settings=average time per operation, -prof gc; annotations: 1 fork, 3 x 1 s warm-up (8 for springSecurityMetricsRejected), 5 x 1 s measurement; overrides: ${options[*]:-none}"
 } > "$META"
 
-java -cp "$CLASSPATH" org.openjdk.jmh.Main \
-	-f "$FORKS" -wi "$WARMUP_ITERATIONS" -i "$ITERATIONS" -w "$ITERATION_TIME" -r "$ITERATION_TIME" \
-	-prof gc -rf json -rff "$RESULTS/jmh.json" "$@" | tee "$TARGET/jmh.log"
+java -cp "$CLASSPATH" org.openjdk.jmh.Main "${options[@]}" -prof gc -rf json -rff "$RESULTS/jmh.json" "$@" \
+	| tee "$TARGET/jmh.log"
 
 java -cp "$CLASSPATH" ai.litellm.spring.benchmarks.report.JmhReport "$RESULTS/jmh.json" "$META" "$RESULTS/jmh.md"

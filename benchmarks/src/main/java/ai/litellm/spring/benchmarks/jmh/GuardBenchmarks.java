@@ -4,6 +4,7 @@ import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -95,7 +96,13 @@ public class GuardBenchmarks extends FilterBenchmarkState {
 		run(this.springSecurity.filter(this.health, this.application));
 	}
 
+	/**
+	 * Spring Security rejects by signalling an exception, which each of its filters'
+	 * checkpoints decorates with a stack trace; that path takes thousands of calls to
+	 * settle, hence the longer warm-up.
+	 */
 	@Benchmark
+	@Warmup(iterations = 8, time = 1)
 	public void springSecurityMetricsRejected() {
 		this.rejectedResponse.reset();
 		run(this.springSecurity.filter(this.metricsWithoutKey, this.application));
