@@ -83,26 +83,40 @@ public final class LoadReport {
 			markdown.append("| Mode | RPS | RPS min–max | RPS vs none | p50 | p99 | CPU per request | CPU vs none "
 					+ "| Non-2xx | Socket errors |\n");
 			markdown.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-			for (Map.Entry<String, List<LoadRun>> mode : byMode(pass.getValue()).entrySet()) {
-				List<LoadRun> modeRuns = mode.getValue();
-				Statistics rps = statistics(modeRuns, (run) -> run.wrk().requestsPerSecond());
-				markdown.append(format(
-						"| %s | %,.0f | %,.0f–%,.0f | %s | %.2f ms | %.2f ms | %.1f µs | %s | %,d of %,d | %,d |\n",
-						mode.getKey(), rps.median(), rps.min(), rps.max(),
-						ratio(pass.getValue(), mode.getKey(), (run) -> run.wrk().requestsPerSecond())
-							.map(LoadReport::ratioText)
-							.orElse("—"),
-						statistics(modeRuns, (run) -> run.wrk().p50Millis()).median(),
-						statistics(modeRuns, (run) -> run.wrk().p99Millis()).median(),
-						statistics(modeRuns, LoadRun::cpuMicrosPerRequest).median(),
-						ratio(pass.getValue(), mode.getKey(), LoadRun::cpuMicrosPerRequest).map(LoadReport::ratioText)
-							.orElse("—"),
-						modeRuns.stream().mapToLong((run) -> run.wrk().non2xx()).sum(),
-						modeRuns.stream().mapToLong((run) -> run.wrk().requests()).sum(),
-						modeRuns.stream().mapToLong((run) -> run.wrk().socketErrors()).sum()));
+			for (String mode : byMode(pass.getValue()).keySet()) {
+				markdown.append(row(pass.getValue(), mode));
 			}
 		}
 		return markdown.toString();
+	}
+
+	private static String row(List<LoadRun> passRuns, String mode) {
+		List<LoadRun> runs = passRuns.stream().filter((run) -> run.mode().equals(mode)).toList();
+		Statistics rps = statistics(runs, (run) -> run.wrk().requestsPerSecond());
+		return format("| %s | %,.0f | %,.0f–%,.0f | %s | %s | %s | %s | %s | %,d of %,d | %,d |\n", mode, rps.median(),
+				rps.min(), rps.max(), ratioText(passRuns, mode, (run) -> run.wrk().requestsPerSecond()),
+				measured(runs, (run) -> run.wrk().p50Millis(), "%.2f ms"),
+				measured(runs, (run) -> run.wrk().p99Millis(), "%.2f ms"),
+				measured(runs, LoadRun::cpuMicrosPerRequest, "%.1f µs"),
+				ratioText(passRuns, mode, LoadRun::cpuMicrosPerRequest),
+				runs.stream().mapToLong((run) -> run.wrk().non2xx()).sum(),
+				runs.stream().mapToLong((run) -> run.wrk().requests()).sum(),
+				runs.stream().mapToLong((run) -> run.wrk().socketErrors()).sum());
+	}
+
+	/**
+	 * The median over the runs that completed requests: a run that completed none has no
+	 * latency or CPU time per request.
+	 */
+	private static String measured(List<LoadRun> runs, ToDoubleFunction<LoadRun> value, String format) {
+		List<LoadRun> completed = runs.stream().filter((run) -> run.wrk().requests() > 0).toList();
+		return completed.isEmpty() ? "—" : format(format, statistics(completed, value).median());
+	}
+
+	private static String ratioText(List<LoadRun> passRuns, String mode, ToDoubleFunction<LoadRun> value) {
+		return ratio(passRuns, mode, value)
+			.map((ratio) -> format("%.2f (%.2f–%.2f)", ratio.median(), ratio.min(), ratio.max()))
+			.orElse("—");
 	}
 
 	static String chart(List<LoadRun> runs, Metadata metadata) {
@@ -114,36 +128,34 @@ public final class LoadReport {
 				String versusNone = ratio(passRuns, mode.getKey(), (run) -> run.wrk().requestsPerSecond())
 					.map((ratio) -> format(", %.2f× none", ratio.median()))
 					.orElse("");
-				String cpu = format(", %.0f µs CPU/req",
-						statistics(mode.getValue(), LoadRun::cpuMicrosPerRequest).median());
+				String cpu = ", " + measured(mode.getValue(), LoadRun::cpuMicrosPerRequest, "%.0f µs") + " CPU/req";
 				bars.add(new SvgBarChart.Bar(mode.getKey(), rps.median(), rps.min(), rps.max(),
 						format("%,.0f rps", rps.median()) + versusNone + cpu));
 			}
 			panels.add(new SvgBarChart.Panel(passRuns.get(0).title(), bars));
 		}
-		String subtitle = "Median requests per second, whiskers min–max across rounds. " + metadata.get("date", "")
-				+ ", " + metadata.get("machine", "") + ", " + metadata.get("jvm", "");
-		return SvgBarChart.render("Load test: filter setups on one Reactor Netty event-loop thread", subtitle, panels);
+		List<String> subtitles = List.of("Median requests per second, whiskers from the slowest to the fastest round.",
+				metadata.get("date", "") + ", " + metadata.get("machine", "") + ", " + metadata.get("jvm", ""));
+		return SvgBarChart.render("Load test: filter setups on one Reactor Netty event-loop thread", subtitles, panels);
 	}
 
 	/**
 	 * Each round's value of the mode divided by the baseline's in the same round.
 	 */
 	static Optional<Statistics> ratio(List<LoadRun> passRuns, String mode, ToDoubleFunction<LoadRun> value) {
+		// A run that completed no request has no ratio.
 		List<Double> ratios = new ArrayList<>();
 		for (LoadRun run : passRuns) {
 			if (run.mode().equals(mode)) {
 				passRuns.stream()
 					.filter((other) -> other.mode().equals(BASELINE) && other.round() == run.round())
 					.findFirst()
-					.ifPresent((baseline) -> ratios.add(value.applyAsDouble(run) / value.applyAsDouble(baseline)));
+					.map((baseline) -> value.applyAsDouble(run) / value.applyAsDouble(baseline))
+					.filter(Double::isFinite)
+					.ifPresent(ratios::add);
 			}
 		}
 		return ratios.isEmpty() ? Optional.empty() : Optional.of(Statistics.of(ratios));
-	}
-
-	private static String ratioText(Statistics ratio) {
-		return format("%.2f (%.2f–%.2f)", ratio.median(), ratio.min(), ratio.max());
 	}
 
 	private static Statistics statistics(List<LoadRun> runs, ToDoubleFunction<LoadRun> value) {

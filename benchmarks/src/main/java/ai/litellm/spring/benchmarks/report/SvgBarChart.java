@@ -11,9 +11,9 @@ import java.util.Locale;
  */
 final class SvgBarChart {
 
-	private static final int WIDTH = 900;
+	private static final int WIDTH = 1150;
 
-	private static final int LABEL_WIDTH = 150;
+	private static final int LABEL_WIDTH = 130;
 
 	private static final int BAR_AREA = 560;
 
@@ -26,15 +26,20 @@ final class SvgBarChart {
 	private SvgBarChart() {
 	}
 
-	static String render(String title, String subtitle, List<Panel> panels) {
-		int height = 70 + panels.stream().mapToInt((panel) -> PANEL_GAP + panel.bars().size() * (BAR_HEIGHT + 6)).sum();
+	static String render(String title, List<String> subtitles, List<Panel> panels) {
+		int top = 44 + 18 * subtitles.size();
+		int height = top
+				+ panels.stream().mapToInt((panel) -> PANEL_GAP + panel.bars().size() * (BAR_HEIGHT + 6)).sum();
 		StringBuilder svg = new StringBuilder();
 		svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
 				+ "font-family=\"sans-serif\" font-size=\"13\">\n", WIDTH, height));
 		svg.append(format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, height));
 		svg.append(format("<text x=\"10\" y=\"24\" font-size=\"17\" font-weight=\"bold\">%s</text>\n", escape(title)));
-		svg.append(format("<text x=\"10\" y=\"44\" fill=\"#555\">%s</text>\n", escape(subtitle)));
-		int y = 70;
+		for (int i = 0; i < subtitles.size(); i++) {
+			svg.append(
+					format("<text x=\"10\" y=\"%d\" fill=\"#555\">%s</text>\n", 44 + 18 * i, escape(subtitles.get(i))));
+		}
+		int y = top;
 		for (Panel panel : panels) {
 			y = renderPanel(svg, panel, y);
 		}

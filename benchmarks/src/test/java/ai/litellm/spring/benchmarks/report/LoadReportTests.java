@@ -58,6 +58,15 @@ class LoadReportTests {
 			.contains("0.50× none");
 	}
 
+	@Test
+	void showsNoLatencyCpuOrRatioForAModeThatCompletedNoRequest() throws IOException {
+		Files.writeString(this.directory.resolve("meta.txt"), "");
+		List<LoadRun> runs = List.of(run(1, "none", 1000),
+				new LoadRun("p", "title", 1, "security", 1.0, new WrkResult(0, 3.0, 0, 0, 0, 0, 0)));
+		assertThat(LoadReport.markdown(runs, Metadata.read(this.directory.resolve("meta.txt")), "load.svg"))
+			.contains("| security | 0 | 0–0 | 0.00 (0.00–0.00) | — | — | — | — | 0 of 0 | 0 |");
+	}
+
 	private static LoadRun run(int round, String mode, double requestsPerSecond) {
 		return new LoadRun("p", "title", round, mode, 1.0, new WrkResult(1000, 1.0, requestsPerSecond, 1.0, 2.0, 0, 0));
 	}
