@@ -13,6 +13,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Spring Security guarding {@code /metrics} with HTTP Basic and permitting everything
  * else, configured the way its reference documentation shows. The JMH benchmarks build
  * their {@code WebFilterChainProxy} from this same class.
+ * <p>
+ * Note what this costs on {@code /metrics}: {@link MapReactiveUserDetailsService} lets
+ * Spring Security upgrade the {@code {noop}} password to bcrypt at the first successful
+ * login, so every later login runs a bcrypt check, on {@code boundedElastic} threads.
+ * That is what a user who configures it this way gets, so the load test keeps it.
  *
  * @author LiteLLM Spring Boot contributors
  */

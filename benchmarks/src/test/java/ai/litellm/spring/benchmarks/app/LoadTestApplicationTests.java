@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,12 +15,15 @@ import java.util.Map;
 import ai.litellm.spring.benchmarks.jmh.BenchmarkFixtures;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +112,18 @@ class LoadTestApplicationTests {
 			fresh.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), BodyHandlers.discarding());
 		}
 		assertThat(EventLoopThreadsReporter.eventLoopThreads()).hasSize(1);
+	}
+
+	@Test
+	void securityModeUpgradesTheKeyToBcryptAtTheFirstLogin() throws Exception {
+		ConfigurableApplicationContext context = started(BenchMode.SECURITY);
+		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		assertThat(get(base + "/metrics", BenchmarkFixtures.BASIC_CREDENTIALS).statusCode()).isEqualTo(200);
+		UserDetails user = context.getBean(MapReactiveUserDetailsService.class)
+			.findByUsername(LoadTestApplication.USER)
+			.block(Duration.ofSeconds(10));
+		assertThat(user).isNotNull();
+		assertThat(user.getPassword()).startsWith("{bcrypt}");
 	}
 
 	private HttpResponse<String> get(String uri, @Nullable String authorization)
