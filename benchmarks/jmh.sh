@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module and runs its JMH benchmarks with the GC profiler, so each
+# benchmark reports time (ns/op) and allocation (B/op) per request. Writes
+# benchmarks/results/jmh.json and benchmarks/results/jmh.md.
+#
+# Usage: benchmarks/jmh.sh [JMH options or a benchmark regex, passed to JMH last]
+#   benchmarks/jmh.sh                                   the benchmarks' own settings: 1 fork,
+#                                                       3 x 1 s warm-up, 5 x 1 s measurement
+#   FORKS=2 WARMUP_ITERATIONS=5 ITERATIONS=10 ITERATION_TIME=2s benchmarks/jmh.sh
+#                                                       override them for every benchmark
+#   benchmarks/jmh.sh 'GuardBenchmarks.starter.*'       a subset
+# SKIP_BUILD=1 reuses the last build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source benchmarks/machine-info.sh
+
+# Only what is set overrides the annotations, which give some benchmarks more warm-up.
+options=()
+[[ -n "${FORKS:-}" ]] && options+=(-f "$FORKS")
+[[ -n "${WARMUP_ITERATIONS:-}" ]] && options+=(-wi "$WARMUP_ITERATIONS")
+[[ -n "${ITERATIONS:-}" ]] && options+=(-i "$ITERATIONS")
+[[ -n "${ITERATION_TIME:-}" ]] && options+=(-w "$ITERATION_TIME" -r "$ITERATION_TIME")
+RESULTS=benchmarks/results
+TARGET=benchmarks/target
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+	./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+CLASSPATH="$TARGET/classes:$(cat "$TARGET/classpath.txt")"
+mkdir -p "$RESULTS"
+
+META="$TARGET/jmh-meta.txt"
+{
+	machine_info
+	echo "command=$(env | grep -E '^(FORKS|WARMUP_ITERATIONS|ITERATIONS|ITERATION_TIME)=' | tr '\n' ' ' || true)benchmarks/jmh.sh $*"
+	echo "settings=average time per operation, -prof gc; annotations: 1 fork, 3 x 1 s warm-up (8 for springSecurityMetricsRejected), 5 x 1 s measurement; overrides: ${options[*]:-none}"
+} > "$META"
+
+java -cp "$CLASSPATH" org.openjdk.jmh.Main "${options[@]}" -prof gc -rf json -rff "$RESULTS/jmh.json" "$@" \
+	| tee "$TARGET/jmh.log"
+
+java -cp "$CLASSPATH" ai.litellm.spring.benchmarks.report.JmhReport "$RESULTS/jmh.json" "$META" "$RESULTS/jmh.md"

@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Load test of the load-test application's filter setups with wrk, after the experiment
+# in LiteLLM's "Your Middleware Could Be a Bottleneck": one server per mode, each on one
+# Reactor Netty event-loop thread, all started at once on their own loopback ports; a JIT
+# warm-up of each; then rounds in which the modes take turns (A B C D E, A B C D E, ...),
+# so that drift on a shared machine hits them all alike. Passes: GET /health at 1,000 and
+# at 100 connections, GET /metrics without a key (the 401 path) and with the key.
+#
+# Per pass and mode it reports median requests/s, p50 and p99 latency, the server's CPU
+# time per request (utime + stime of the server process from /proc/<pid>/stat during the
+# run, divided by requests completed), non-2xx responses, and the ratio to mode "none"
+# within the same round. Results: benchmarks/results/load.{md,svg} and load-runs.tsv
+# (load-quick.* with QUICK=1). Loopback only; every run is bounded by its duration.
+#
+# Usage: benchmarks/load.sh [--install]     (--install: apt-get install wrk if missing)
+# Environment (defaults for a full run of about 20 minutes; QUICK=1 for about 4, with
+# WARMUP_SECONDS=6 DURATION_SECONDS=3 ROUNDS=2):
+#   QUICK=0  WARMUP_SECONDS=40  DURATION_SECONDS=8  ROUNDS=5
+#   MODES="none starter starter-handler composed security"
+#   HIGH_CONNECTIONS=1000  LOW_CONNECTIONS=100  METRICS_CONNECTIONS=100  WRK_THREADS=1
+#   BASE_PORT=18080  JAVA_OPTS="-Xms512m -Xmx512m"  SETTLE_SECONDS=30  SKIP_BUILD=0
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source benchmarks/machine-info.sh
+
+install=0
+for argument in "$@"; do
+	case "$argument" in
+		--install) install=1 ;;
+		-h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+		*) echo "Unknown argument: $argument (try --help)" >&2; exit 2 ;;
+	esac
+done
+
+if ! command -v wrk > /dev/null; then
+	if [[ $install == 1 ]]; then
+		apt-get update && apt-get install -y wrk
+	else
+		echo "wrk is not installed. Install it with:  apt-get install -y wrk   (or run: $0 --install)" >&2
+		exit 1
+	fi
+fi
+
+QUICK="${QUICK:-0}"
+if [[ $QUICK == 1 ]]; then
+	WARMUP_SECONDS="${WARMUP_SECONDS:-6}" DURATION_SECONDS="${DURATION_SECONDS:-3}" ROUNDS="${ROUNDS:-2}"
+	OUTPUT_NAME=load-quick
+else
+	WARMUP_SECONDS="${WARMUP_SECONDS:-40}" DURATION_SECONDS="${DURATION_SECONDS:-8}" ROUNDS="${ROUNDS:-5}"
+	OUTPUT_NAME=load
+fi
+MODES="${MODES:-none starter starter-handler composed security}"
+HIGH_CONNECTIONS="${HIGH_CONNECTIONS:-1000}"
+LOW_CONNECTIONS="${LOW_CONNECTIONS:-100}"
+METRICS_CONNECTIONS="${METRICS_CONNECTIONS:-100}"
+WRK_THREADS="${WRK_THREADS:-1}"
+BASE_PORT="${BASE_PORT:-18080}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
+SETTLE_SECONDS="${SETTLE_SECONDS:-30}"
+KEY=sk-bench-4f1c7a9e2d # LoadTestApplication.API_KEY
+BASIC="Authorization: Basic $(printf 'prometheus:%s' "$KEY" | base64)"
+CLK_TCK="$(getconf CLK_TCK)"
+JAR=benchmarks/target/load-app.jar
+WORK=benchmarks/target/load-run
+RESULTS=benchmarks/results
+read -r -a modes <<< "$MODES"
+
+# Each connection is a file descriptor, for wrk and for the server.
+hard_limit="$(ulimit -Hn)"
+ulimit -n "$([[ $hard_limit == unlimited ]] && echo 65536 || echo "$hard_limit")"
+if (( $(ulimit -n) < HIGH_CONNECTIONS + 100 )); then
+	echo "The open-file limit $(ulimit -n) is too low for $HIGH_CONNECTIONS connections" >&2
+	exit 1
+fi
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+	./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+rm -rf "$WORK" && mkdir -p "$WORK/wrk" "$RESULTS"
+meta="$WORK/meta.txt"
+{
+	machine_info
+	echo "command=QUICK=$QUICK WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS ROUNDS=$ROUNDS MODES=\"$MODES\" benchmarks/load.sh"
+	echo "settings=warm-up ${WARMUP_SECONDS}s per mode, $ROUNDS rounds of ${DURATION_SECONDS}s per pass and mode, modes interleaved, wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2) with $WRK_THREADS thread(s), server JAVA_OPTS $JAVA_OPTS"
+} > "$meta"
+
+declare -A pids ports
+stop_servers() {
+	for mode in "${!pids[@]}"; do
+		kill "${pids[$mode]}" 2> /dev/null || true
+	done
+	for mode in "${!pids[@]}"; do
+		wait "${pids[$mode]}" 2> /dev/null || true
+	done
+}
+trap stop_servers EXIT
+trap 'exit 130' INT TERM
+
+port="$BASE_PORT"
+for mode in "${modes[@]}"; do
+	if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+		echo "Port $port is taken; choose another BASE_PORT" >&2
+		exit 1
+	fi
+	# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+	java $JAVA_OPTS -jar "$JAR" --bench.mode="$mode" --server.port="$port" --server.address=127.0.0.1 \
+		> "$WORK/server-$mode.log" 2>&1 &
+	pids[$mode]=$!
+	ports[$mode]=$port
+	port=$((port + 1))
+done
+for mode in "${modes[@]}"; do
+	for _ in $(seq 1 240); do
+		curl -sf -o /dev/null "http://127.0.0.1:${ports[$mode]}/health" && break
+		kill -0 "${pids[$mode]}" 2> /dev/null || { echo "Server $mode died:" >&2; tail -20 "$WORK/server-$mode.log" >&2; exit 1; }
+		sleep 0.5
+	done
+	curl -sf -o /dev/null "http://127.0.0.1:${ports[$mode]}/health" || { echo "Server $mode did not start" >&2; exit 1; }
+	echo "started $mode on port ${ports[$mode]} (pid ${pids[$mode]})"
+done
+
+# Server CPU time so far, in clock ticks: utime + stime, fields 14 and 15 of
+# /proc/<pid>/stat, counted after the command name, which may hold spaces.
+cpu_ticks() {
+	local stat
+	stat="$(< "/proc/$1/stat")"
+	stat="${stat##*) }"
+	read -r -a fields <<< "$stat"
+	echo $((fields[11] + fields[12]))
+}
+
+# Waits, at most SETTLE_SECONDS, until the server has stopped using CPU (under 2 ticks in
+# half a second), so that work a run left queued does not bleed into the next run: Spring
+# Security, for one, goes on checking the passwords of requests wrk has given up on.
+settle() {
+	local before after
+	for _ in $(seq 1 $((SETTLE_SECONDS * 2))); do
+		before="$(cpu_ticks "$1")"
+		sleep 0.5
+		after="$(cpu_ticks "$1")"
+		((after - before < 2)) && return 0
+	done
+	echo "  (server $1 still busy after ${SETTLE_SECONDS}s)"
+}
+
+event_loop_threads() {
+	grep -l '^reactor-http' /proc/"$1"/task/*/comm 2> /dev/null | wc -l
+}
+
+# run_wrk <mode> <connections> <seconds> <path> <with key: 0|1> <output file>
+run_wrk() {
+	local headers=()
+	[[ $5 == 1 ]] && headers=(-H "$BASIC")
+	timeout $(($3 + 60)) wrk -t "$WRK_THREADS" -c "$2" -d "${3}s" --timeout 5s --latency "${headers[@]}" \
+		"http://127.0.0.1:${ports[$1]}$4" > "$6"
+}
+
+warmup_health=$((WARMUP_SECONDS * 3 / 4))
+warmup_metrics=$(((WARMUP_SECONDS - warmup_health + 1) / 2))
+for mode in "${modes[@]}"; do
+	echo "warming up $mode for ${WARMUP_SECONDS}s"
+	run_wrk "$mode" "$HIGH_CONNECTIONS" "$warmup_health" /health 0 "$WORK/warmup-$mode-health.txt"
+	run_wrk "$mode" "$METRICS_CONNECTIONS" "$warmup_metrics" /metrics 0 "$WORK/warmup-$mode-metrics.txt"
+	run_wrk "$mode" "$METRICS_CONNECTIONS" "$warmup_metrics" /metrics 1 "$WORK/warmup-$mode-metrics-key.txt"
+	settle "${pids[$mode]}"
+done
+
+threads_per_server=""
+for mode in "${modes[@]}"; do
+	threads_per_server+="$mode: $(event_loop_threads "${pids[$mode]}"), "
+done
+echo "event-loop threads per server: ${threads_per_server%, }"
+
+passes=(
+	"health-$HIGH_CONNECTIONS|GET /health, $HIGH_CONNECTIONS connections|/health|$HIGH_CONNECTIONS|0"
+	"health-$LOW_CONNECTIONS|GET /health, $LOW_CONNECTIONS connections|/health|$LOW_CONNECTIONS|0"
+	"metrics-no-key|GET /metrics without a key (401 in every mode but none), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|0"
+	"metrics-key|GET /metrics with the key (HTTP Basic), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|1"
+)
+index="$WORK/runs.tsv"
+: > "$index"
+for pass in "${passes[@]}"; do
+	IFS='|' read -r id title path connections with_key <<< "$pass"
+	for round in $(seq 1 "$ROUNDS"); do
+		for mode in "${modes[@]}"; do
+			output="wrk/$id-$round-$mode.txt"
+			before="$(cpu_ticks "${pids[$mode]}")"
+			run_wrk "$mode" "$connections" "$DURATION_SECONDS" "$path" "$with_key" "$WORK/$output"
+			after="$(cpu_ticks "${pids[$mode]}")"
+			settle "${pids[$mode]}"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$title" "$round" "$mode" $((after - before)) "$CLK_TCK" \
+				"$output" >> "$index"
+			echo "$id round $round/$ROUNDS $mode: $(awk '/Requests\/sec/ {print $2}' "$WORK/$output") requests/s"
+		done
+	done
+done
+
+echo "event-loop threads per server=${threads_per_server%, }" >> "$meta"
+java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+	ai.litellm.spring.benchmarks.report.LoadReport "$index" "$meta" "$RESULTS/$OUTPUT_NAME"

@@ -1,0 +1,159 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.benchmarks.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.litellm.spring.benchmarks.jmh.BenchmarkFixtures;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts every mode of the load-test application on a real Netty server and checks that
+ * it has exactly the filters it claims to have, and that they do their job. Each mode is
+ * started once and shared by the tests, to keep the build quick.
+ */
+class LoadTestApplicationTests {
+
+	private static final Map<BenchMode, ConfigurableApplicationContext> contexts = new EnumMap<>(BenchMode.class);
+
+	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@AfterAll
+	static void stopAll() {
+		contexts.values().forEach(ConfigurableApplicationContext::close);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void eachModeHasExactlyItsOwnFilters(BenchMode mode) {
+		ConfigurableApplicationContext context = started(mode);
+		List<String> webFilters = context.getBeansOfType(WebFilter.class)
+			.values()
+			.stream()
+			.map((filter) -> filter.getClass().getSimpleName())
+			.toList();
+		assertThat(webFilters).containsExactlyInAnyOrderElementsOf(switch (mode) {
+			case NONE, STARTER_HANDLER -> List.of();
+			case STARTER -> List.of("MetricsAuthWebFilter");
+			case COMPOSED -> List.of("ComposedMetricsAuthWebFilter", "PassThroughWebFilter");
+			case SECURITY -> List.of("WebFilterChainProxy");
+		});
+		assertThat(context.getBeanNamesForType(HttpHandlerDecoratorFactory.class)).containsExactlyElementsOf(
+				(mode == BenchMode.STARTER_HANDLER) ? List.of("metricsAuthHttpHandlerDecoratorFactory") : List.of());
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void onlyTheSecurityModeHasBeansOfSpringSecurity(BenchMode mode) {
+		ConfigurableApplicationContext context = started(mode);
+		List<String> securityBeans = Arrays.stream(context.getBeanDefinitionNames())
+			.map(context::getType)
+			.filter((type) -> type != null && (type.getName().startsWith("org.springframework.security.")
+					|| type.getName().startsWith("org.springframework.boot.security.")))
+			.map(Class::getName)
+			.toList();
+		if (mode == BenchMode.SECURITY) {
+			assertThat(securityBeans).contains("org.springframework.security.web.server.WebFilterChainProxy");
+		}
+		else {
+			assertThat(securityBeans).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void eachModeServesHealthToAnyoneAndMetricsWithTheKey(BenchMode mode) throws Exception {
+		String base = "http://127.0.0.1:" + started(mode).getEnvironment().getProperty("local.server.port");
+		HttpResponse<String> health = get(base + "/health", null);
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).isEqualTo("ok");
+		HttpResponse<String> metrics = get(base + "/metrics", BenchmarkFixtures.BASIC_CREDENTIALS);
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).isEqualTo(LoadTestRoutes.METRICS);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void eachModeButTheBaselineRejectsMetricsWithoutTheKey(BenchMode mode) throws Exception {
+		String base = "http://127.0.0.1:" + started(mode).getEnvironment().getProperty("local.server.port");
+		// The baseline has nothing that could guard the metrics.
+		int expected = (mode == BenchMode.NONE) ? 200 : 401;
+		assertThat(get(base + "/metrics", null).statusCode()).isEqualTo(expected);
+		assertThat(get(base + "/metrics", "Bearer wrong-key").statusCode()).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void eachModeServesFromOneEventLoopThread(BenchMode mode) throws Exception {
+		String base = "http://127.0.0.1:" + started(mode).getEnvironment().getProperty("local.server.port");
+		for (int i = 0; i < 20; i++) {
+			HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			fresh.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), BodyHandlers.discarding());
+		}
+		assertThat(EventLoopThreadsReporter.eventLoopThreads()).hasSize(1);
+	}
+
+	@Test
+	void securityModeUpgradesTheKeyToBcryptAtTheFirstLogin() throws Exception {
+		ConfigurableApplicationContext context = started(BenchMode.SECURITY);
+		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		assertThat(get(base + "/metrics", BenchmarkFixtures.BASIC_CREDENTIALS).statusCode()).isEqualTo(200);
+		UserDetails user = context.getBean(MapReactiveUserDetailsService.class)
+			.findByUsername(LoadTestApplication.USER)
+			.block(Duration.ofSeconds(10));
+		assertThat(user).isNotNull();
+		assertThat(user.getPassword()).startsWith("{bcrypt}");
+	}
+
+	private HttpResponse<String> get(String uri, @Nullable String authorization)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+		if (authorization != null) {
+			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		return this.client.send(request.build(), BodyHandlers.ofString());
+	}
+
+	private static ConfigurableApplicationContext started(BenchMode mode) {
+		return contexts.computeIfAbsent(mode, (key) -> LoadTestApplication.application(key)
+			.run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=warn"));
+	}
+
+}
