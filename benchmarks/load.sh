@@ -19,6 +19,8 @@
 #   MODES="none starter starter-handler composed security"
 #   HIGH_CONNECTIONS=1000  LOW_CONNECTIONS=100  METRICS_CONNECTIONS=100  WRK_THREADS=1
 #   BASE_PORT=18080  JAVA_OPTS="-Xms512m -Xmx512m"  SETTLE_SECONDS=30  SKIP_BUILD=0
+#   PIN=1: on 2+ CPUs, servers run on CPU 1 and wrk on CPU 0 (taskset), so that the load
+#   generator and the server under test never compete for one core; PIN=0 to let them float
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/machine-info.sh
@@ -57,6 +59,11 @@ WRK_THREADS="${WRK_THREADS:-1}"
 BASE_PORT="${BASE_PORT:-18080}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 SETTLE_SECONDS="${SETTLE_SECONDS:-30}"
+PIN="${PIN:-1}"
+server_cpu=() wrk_cpu=()
+if [[ $PIN == 1 && $(nproc) -ge 2 ]] && command -v taskset > /dev/null; then
+	server_cpu=(taskset -c 1) wrk_cpu=(taskset -c 0)
+fi
 KEY=sk-bench-4f1c7a9e2d # LoadTestApplication.API_KEY
 BASIC="Authorization: Basic $(printf 'prometheus:%s' "$KEY" | base64)"
 CLK_TCK="$(getconf CLK_TCK)"
@@ -81,7 +88,7 @@ meta="$WORK/meta.txt"
 {
 	machine_info
 	echo "command=QUICK=$QUICK WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS ROUNDS=$ROUNDS MODES=\"$MODES\" benchmarks/load.sh"
-	echo "settings=warm-up ${WARMUP_SECONDS}s per mode, $ROUNDS rounds of ${DURATION_SECONDS}s per pass and mode, modes interleaved, wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2) with $WRK_THREADS thread(s), server JAVA_OPTS $JAVA_OPTS"
+	echo "settings=warm-up ${WARMUP_SECONDS}s per mode, $ROUNDS rounds of ${DURATION_SECONDS}s per pass and mode, modes interleaved, wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2) with $WRK_THREADS thread(s), server JAVA_OPTS $JAVA_OPTS, pinned: ${server_cpu[*]:-no}"
 } > "$meta"
 
 declare -A pids ports
@@ -103,7 +110,7 @@ for mode in "${modes[@]}"; do
 		exit 1
 	fi
 	# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-	java $JAVA_OPTS -jar "$JAR" --bench.mode="$mode" --server.port="$port" --server.address=127.0.0.1 \
+	"${server_cpu[@]}" java $JAVA_OPTS -jar "$JAR" --bench.mode="$mode" --server.port="$port" --server.address=127.0.0.1 \
 		> "$WORK/server-$mode.log" 2>&1 &
 	pids[$mode]=$!
 	ports[$mode]=$port
@@ -151,7 +158,7 @@ event_loop_threads() {
 run_wrk() {
 	local headers=()
 	[[ $5 == 1 ]] && headers=(-H "$BASIC")
-	timeout $(($3 + 60)) wrk -t "$WRK_THREADS" -c "$2" -d "${3}s" --timeout 5s --latency "${headers[@]}" \
+	timeout $(($3 + 60)) "${wrk_cpu[@]}" wrk -t "$WRK_THREADS" -c "$2" -d "${3}s" --timeout 5s --latency "${headers[@]}" \
 		"http://127.0.0.1:${ports[$1]}$4" > "$6"
 }
 
