@@ -98,20 +98,29 @@ public final class MetricsPathMatcher {
 	private static boolean startsWith(List<Element> elements, String[] guardedPath) {
 		int matched = 0;
 		for (int i = 0; i < elements.size() && matched < guardedPath.length; i++) {
-			if (elements.get(i) instanceof PathSegment segment) {
-				String value = segment.valueToMatch();
-				if (isCurrentDirectory(value)) {
-					// The router would not resolve it, but a normalising proxy in front
-					// might.
-					continue;
-				}
-				if (!value.equals(guardedPath[matched])) {
-					return false;
-				}
-				matched++;
+			Element element = elements.get(i);
+			if (isSeparator(element)) {
+				continue;
 			}
+			String value = ((PathSegment) element).valueToMatch();
+			if (isCurrentDirectory(value)) {
+				// The router would not resolve it, but a normalising proxy in front
+				// might.
+				continue;
+			}
+			if (!value.equals(guardedPath[matched])) {
+				return false;
+			}
+			matched++;
 		}
 		return matched == guardedPath.length;
+	}
+
+	// A separator's value is "/" and a segment's never is (an encoded slash stays
+	// "%2F"). Cheaper than a failing instanceof, which the JVM does not cache.
+	private static boolean isSeparator(Element element) {
+		String value = element.value();
+		return value.length() == 1 && value.charAt(0) == '/';
 	}
 
 	private static boolean isCurrentDirectory(String segment) {
