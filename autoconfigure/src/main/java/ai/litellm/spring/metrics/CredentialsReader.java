@@ -17,6 +17,7 @@
 package ai.litellm.spring.metrics;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -38,12 +39,12 @@ import org.springframework.http.HttpHeaders;
  *
  * @author LiteLLM Spring Boot contributors
  */
-public final class CredentialsReader {
+final class CredentialsReader {
 
 	/**
 	 * LiteLLM's API key header.
 	 */
-	public static final String LITELLM_API_KEY_HEADER = "x-litellm-api-key";
+	static final String LITELLM_API_KEY_HEADER = "x-litellm-api-key";
 
 	private static final String BEARER = "Bearer";
 
@@ -54,16 +55,32 @@ public final class CredentialsReader {
 	 * @param headers the request headers
 	 * @return the presented key, or the reason why there is none
 	 */
-	public PresentedCredentials read(HttpHeaders headers) {
-		List<String> liteLlmKey = headers.get(LITELLM_API_KEY_HEADER);
+	PresentedCredentials read(HttpHeaders headers) {
+		List<String> liteLlmKey = values(headers, LITELLM_API_KEY_HEADER);
 		if (liteLlmKey != null) {
 			return readLiteLlmKey(liteLlmKey);
 		}
-		List<String> authorization = headers.get(HttpHeaders.AUTHORIZATION);
+		List<String> authorization = values(headers, HttpHeaders.AUTHORIZATION);
 		if (authorization != null) {
 			return readAuthorization(authorization);
 		}
 		return PresentedCredentials.failure(AuthenticationFailure.MISSING_KEY);
+	}
+
+	// Every value of the header, or null when it is absent. HttpHeaders.get takes an
+	// Object in Spring Framework 6 and a String in 7, so a call compiled against one
+	// does not link on the other; getFirst and forEach link on both.
+	private static @Nullable List<String> values(HttpHeaders headers, String name) {
+		if (headers.getFirst(name) == null) {
+			return null;
+		}
+		List<String> values = new ArrayList<>(1);
+		headers.forEach((header, headerValues) -> {
+			if (header.equalsIgnoreCase(name)) {
+				values.addAll(headerValues);
+			}
+		});
+		return values;
 	}
 
 	private PresentedCredentials readLiteLlmKey(List<String> values) {

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param failure why no key could be read, or {@code null} when {@code apiKey} is set
  * @author LiteLLM Spring Boot contributors
  */
-public record PresentedCredentials(@Nullable String apiKey, @Nullable AuthenticationFailure failure) {
+record PresentedCredentials(@Nullable String apiKey, @Nullable AuthenticationFailure failure) {
 
 	static PresentedCredentials apiKey(String apiKey) {
 		return new PresentedCredentials(apiKey, null);

@@ -39,7 +39,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  *
  * @author LiteLLM Spring Boot contributors
  */
-public final class UnauthorizedResponseWriter {
+final class UnauthorizedResponseWriter {
 
 	static final String BEARER_CHALLENGE = "Bearer realm=\"metrics\"";
 
@@ -47,10 +47,7 @@ public final class UnauthorizedResponseWriter {
 
 	private final Map<AuthenticationFailure, byte[]> bodies = new EnumMap<>(AuthenticationFailure.class);
 
-	/**
-	 * Create a writer that renders one body per {@link AuthenticationFailure}.
-	 */
-	public UnauthorizedResponseWriter() {
+	UnauthorizedResponseWriter() {
 		for (AuthenticationFailure failure : AuthenticationFailure.values()) {
 			this.bodies.put(failure, body(failure).getBytes(StandardCharsets.UTF_8));
 		}
@@ -69,7 +66,7 @@ public final class UnauthorizedResponseWriter {
 	 * @param failure why the request was rejected
 	 * @return completion of the write
 	 */
-	public Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, AuthenticationFailure failure) {
+	Mono<Void> write(ServerHttpRequest request, ServerHttpResponse response, AuthenticationFailure failure) {
 		byte[] body = this.bodies.get(failure);
 		response.setStatusCode(HttpStatus.UNAUTHORIZED);
 		HttpHeaders headers = response.getHeaders();

@@ -21,6 +21,7 @@ import java.util.List;
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.benchmarks.filters.PassThroughWebFilter;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 
 import org.springframework.context.annotation.Bean;
@@ -37,8 +38,8 @@ class ComposedModeConfiguration {
 
 	@Bean
 	ComposedMetricsAuthWebFilter composedMetricsAuthWebFilter() {
-		return new ComposedMetricsAuthWebFilter(new MetricsPathMatcher(List.of("/metrics")),
-				DigestApiKeyAuthenticator.of(List.of(LoadTestApplication.API_KEY), List.of()));
+		return new ComposedMetricsAuthWebFilter(new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")),
+				DigestApiKeyAuthenticator.of(List.of(LoadTestApplication.API_KEY), List.of())));
 	}
 
 	@Bean

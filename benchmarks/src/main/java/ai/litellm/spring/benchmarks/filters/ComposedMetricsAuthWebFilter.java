@@ -16,13 +16,8 @@
 
 package ai.litellm.spring.benchmarks.filters;
 
-import ai.litellm.spring.metrics.ApiKeyAuthenticator;
-import ai.litellm.spring.metrics.AuthenticationFailure;
-import ai.litellm.spring.metrics.CredentialsReader;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
-import ai.litellm.spring.metrics.MetricsPathMatcher;
-import ai.litellm.spring.metrics.PresentedCredentials;
-import ai.litellm.spring.metrics.UnauthorizedResponseWriter;
+import ai.litellm.spring.metrics.MetricsGuard;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -36,10 +31,11 @@ import org.springframework.web.server.WebFilterChain;
  * {@code filter}, {@code flatMap}, {@code switchIfEmpty} and {@code defer} to route the
  * request, the shape of Spring Security's {@code AuthenticationWebFilter}.
  * <p>
- * It is correct and reuses the starter's own path matching, credential reading, key check
- * and 401 writer, so the only difference the benchmarks see is the composition: every
- * request, metrics or not, assembles and subscribes a pipeline of operators and lambdas.
- * It is the JVM analogue of the heavy middleware base class in LiteLLM's blog post.
+ * It is correct and delegates to the starter's own {@link MetricsGuard} for path
+ * matching, credential reading, the key check and the 401, so the only difference the
+ * benchmarks see is the composition: every request, metrics or not, assembles and
+ * subscribes a pipeline of operators and lambdas. It is the JVM analogue of the heavy
+ * middleware base class in LiteLLM's blog post.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -47,20 +43,15 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 
 	private final ReactiveMetricsRequestMatcher metricsRequests;
 
-	private final CredentialsReader credentialsReader = new CredentialsReader();
-
-	private final ApiKeyAuthenticator authenticator;
-
-	private final UnauthorizedResponseWriter unauthorized = new UnauthorizedResponseWriter();
+	private final MetricsGuard guard;
 
 	/**
 	 * Create a filter.
-	 * @param metricsPaths which requests are guarded
-	 * @param authenticator the check of a presented key
+	 * @param guard the starter's guard, which it routes metrics requests to
 	 */
-	public ComposedMetricsAuthWebFilter(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator) {
-		this.metricsRequests = (exchange) -> Mono.just(metricsPaths.matches(exchange.getRequest()));
-		this.authenticator = authenticator;
+	public ComposedMetricsAuthWebFilter(MetricsGuard guard) {
+		this.metricsRequests = (exchange) -> Mono.just(guard.isMetricsRequest(exchange.getRequest()));
+		this.guard = guard;
 	}
 
 	@Override
@@ -69,29 +60,11 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 			.filter(Boolean::booleanValue)
 			// thenReturn: a Mono<Void> is empty when it completes, and must not fall
 			// through to switchIfEmpty and run the chain a second time.
-			.flatMap((metricsRequest) -> authenticate(exchange, chain).thenReturn(Boolean.TRUE))
+			.flatMap((metricsRequest) -> this.guard
+				.authenticate(exchange.getRequest(), exchange.getResponse(), () -> chain.filter(exchange))
+				.thenReturn(Boolean.TRUE))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.FALSE))
 			.then();
-	}
-
-	private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain) {
-		return Mono.fromSupplier(() -> this.credentialsReader.read(exchange.getRequest().getHeaders()))
-			.flatMap((credentials) -> verify(credentials))
-			.flatMap((failure) -> this.unauthorized.write(exchange.getRequest(), exchange.getResponse(), failure)
-				.thenReturn(Boolean.FALSE))
-			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.TRUE))
-			.then();
-	}
-
-	// The failure, or empty when the key is accepted.
-	private Mono<AuthenticationFailure> verify(PresentedCredentials credentials) {
-		String apiKey = credentials.apiKey();
-		if (apiKey == null) {
-			return Mono.justOrEmpty(credentials.failure());
-		}
-		return this.authenticator.authenticate(apiKey)
-			.defaultIfEmpty(Boolean.FALSE)
-			.flatMap((accepted) -> accepted ? Mono.empty() : Mono.just(AuthenticationFailure.INVALID_KEY));
 	}
 
 	@Override

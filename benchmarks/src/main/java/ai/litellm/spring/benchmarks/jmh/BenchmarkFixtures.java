@@ -129,7 +129,7 @@ public final class BenchmarkFixtures {
 	 * @return the filter
 	 */
 	public static ComposedMetricsAuthWebFilter composedFilter() {
-		return new ComposedMetricsAuthWebFilter(metricsPaths(), authenticator());
+		return new ComposedMetricsAuthWebFilter(guard());
 	}
 
 	/**
