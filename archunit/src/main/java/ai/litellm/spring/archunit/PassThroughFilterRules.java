@@ -51,6 +51,7 @@ import org.springframework.web.server.WebFilter;
  * </pre>
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public final class PassThroughFilterRules {
 

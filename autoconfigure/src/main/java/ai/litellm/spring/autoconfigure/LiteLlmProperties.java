@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration properties for LiteLLM's metrics-endpoint guard.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 @ConfigurationProperties("litellm")
 public class LiteLlmProperties {

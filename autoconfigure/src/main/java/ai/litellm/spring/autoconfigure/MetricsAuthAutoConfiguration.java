@@ -62,6 +62,7 @@ import org.springframework.util.StringUtils;
  * is {@code true}. When it is not, nothing is registered and nothing is paid for.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")

@@ -21,6 +21,7 @@ package ai.litellm.spring.autoconfigure;
  * configured, so that the application fails closed instead of serving open metrics.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public class MetricsKeyMissingException extends IllegalStateException {
 

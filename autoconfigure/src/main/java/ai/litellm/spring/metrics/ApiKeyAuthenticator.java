@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
  * type to check keys against your own key store instead of the configured keys.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ApiKeyAuthenticator {

@@ -21,6 +21,7 @@ package ai.litellm.spring.metrics;
  * it never contains what the client sent.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public enum AuthenticationFailure {
 

@@ -22,6 +22,7 @@ package ai.litellm.spring.metrics;
  * must not block.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public interface AuthenticationListener {
 

@@ -39,6 +39,7 @@ import org.springframework.util.Assert;
  * the form LiteLLM stores virtual keys in.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 

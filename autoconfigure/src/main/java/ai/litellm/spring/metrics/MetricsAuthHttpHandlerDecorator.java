@@ -31,6 +31,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * path check and a plain delegation.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public final class MetricsAuthHttpHandlerDecorator implements HttpHandler {
 

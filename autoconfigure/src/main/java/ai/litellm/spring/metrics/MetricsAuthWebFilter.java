@@ -34,6 +34,7 @@ import org.springframework.web.server.WebFilterChain;
  * 401 written directly to the response and never reaches the rest of the chain.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  * @see MetricsGuard
  */
 public final class MetricsAuthWebFilter implements WebFilter, Ordered {

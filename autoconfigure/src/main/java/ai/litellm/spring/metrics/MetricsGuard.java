@@ -31,6 +31,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * {@link MetricsAuthHttpHandlerDecorator} are thin adapters around it.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public final class MetricsGuard {
 

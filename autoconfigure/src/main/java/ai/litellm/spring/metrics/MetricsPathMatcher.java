@@ -38,6 +38,7 @@ import org.springframework.util.Assert;
  * not allocate, because it runs for every request.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 public final class MetricsPathMatcher {
 
