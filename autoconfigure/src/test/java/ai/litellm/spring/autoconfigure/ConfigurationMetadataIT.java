@@ -18,25 +18,26 @@ package ai.litellm.spring.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.ClassPathResource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metadata the annotation processors generate, which IDEs and Spring Boot's tooling
- * read from the built jar.
+ * The metadata the annotation processors generate, read from the built jar as IDEs and
+ * Spring Boot's tooling read it: a build that loses an annotation processor fails here.
  */
-class ConfigurationMetadataTests {
+class ConfigurationMetadataIT {
 
 	@Test
 	void describesEveryPropertyWithItsDefault() throws IOException {
@@ -73,17 +74,22 @@ class ConfigurationMetadataTests {
 	@Test
 	void describesTheAutoConfigurationsConditionsForFastStartup() throws IOException {
 		Properties metadata = new Properties();
-		try (InputStream in = new ClassPathResource("META-INF/spring-autoconfigure-metadata.properties")
-			.getInputStream()) {
-			metadata.load(in);
-		}
+		metadata.load(new StringReader(read("META-INF/spring-autoconfigure-metadata.properties")));
 		String autoConfiguration = MetricsAuthAutoConfiguration.class.getName();
 		assertThat(metadata).containsKey(autoConfiguration + ".ConditionalOnWebApplication")
 			.containsKey(autoConfiguration + ".AutoConfigureAfter");
 	}
 
-	private static String read(String resource) throws IOException {
-		return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+	private static String read(String entryName) throws IOException {
+		String jar = System.getProperty("litellm.jar");
+		assertThat(jar).as("path of the built jar (system property litellm.jar)").isNotBlank();
+		try (ZipFile zip = new ZipFile(jar)) {
+			ZipEntry entry = zip.getEntry(entryName);
+			assertThat(entry).as("%s in %s", entryName, jar).isNotNull();
+			try (InputStream in = zip.getInputStream(entry)) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
 	}
 
 }

@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.sample;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import ai.litellm.spring.test.RawHttpClient;
+import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app's executable jar, processed ahead of time by
+ * {@code spring-boot:process-aot} at build time and started with
+ * {@code -Dspring.aot.enabled=true}: the guard is part of the frozen bean definitions,
+ * and the key is still read at run time.
+ */
+class AotProcessedApplicationIT {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final String KEY = "sk-aot-runtime-Q7v2-key";
+
+	@TempDir
+	Path workDir;
+
+	private final List<Process> processes = new ArrayList<>();
+
+	@AfterEach
+	void stopApplications() throws InterruptedException {
+		for (Process process : this.processes) {
+			process.destroy();
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void guardsTheMetricsWithTheKeyFromTheRuntimeEnvironment() throws Exception {
+		int port = freePort();
+		Path log = start(port, KEY);
+		awaitLine(log, "Started SampleApplication");
+		assertThat(Files.readString(log)).contains("Starting AOT-processed SampleApplication");
+		RawHttpClient client = new RawHttpClient(port);
+		assertThat(client.send("GET", "/metrics").status()).isEqualTo(401);
+		assertThat(client.send("GET", "/actuator/prometheus", "Authorization: Bearer wrong").status()).isEqualTo(401);
+		RawResponse served = client.send("GET", "/metrics", "Authorization: Bearer " + KEY);
+		assertThat(served.status()).isEqualTo(200);
+		assertThat(served.body()).contains("# TYPE jvm_");
+		assertThat(client.send("GET", "/health").body()).isEqualTo("ok");
+	}
+
+	@Test
+	void refusesToStartWithoutAKeyAtRunTime() throws Exception {
+		Path log = start(freePort(), null);
+		Process process = this.processes.get(0);
+		assertThat(process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isNotZero();
+		assertThat(Files.readString(log)).contains("APPLICATION FAILED TO START").contains("litellm.master-key");
+	}
+
+	private Path start(int port, String key) throws IOException {
+		Path log = this.workDir.resolve("application-" + port + ".log");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(java, "-Dspring.aot.enabled=true", "-jar",
+				System.getProperty("sample-app.jar"), "--server.port=" + port)
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().remove("LITELLM_MASTER_KEY");
+		if (key != null) {
+			builder.environment().put("LITELLM_MASTER_KEY", key);
+		}
+		this.processes.add(builder.start());
+		return log;
+	}
+
+	private void awaitLine(Path log, String text) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			String output = Files.readString(log, StandardCharsets.UTF_8);
+			if (output.contains(text)) {
+				return;
+			}
+			assertThat(this.processes.get(0).isAlive()).as("application running; output:%n%s", output).isTrue();
+			Thread.sleep(200);
+		}
+		throw new AssertionError("No '" + text + "' within " + STARTUP_TIMEOUT + ":\n" + Files.readString(log));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
