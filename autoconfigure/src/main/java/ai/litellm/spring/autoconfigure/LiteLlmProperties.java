@@ -16,10 +16,12 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsGuard;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -78,6 +80,13 @@ public class LiteLlmProperties {
 		private List<String> paths = new ArrayList<>(List.of("/metrics"));
 
 		/**
+		 * IDs of the actuator endpoints that require an API key wherever they are mapped,
+		 * on the main and the management server. Both default endpoints serve every
+		 * meter.
+		 */
+		private List<String> actuatorEndpoints = new ArrayList<>(List.of("prometheus", "metrics"));
+
+		/**
 		 * Further API keys accepted besides the master key, such as the old and the new
 		 * key while scrapers are moved to a new one.
 		 */
@@ -101,12 +110,39 @@ public class LiteLlmProperties {
 		 */
 		private Adapter adapter = Adapter.WEB_FILTER;
 
+		/**
+		 * How long the API key authenticator may take to answer before the request is
+		 * answered with a 503.
+		 */
+		private Duration authenticatorTimeout = MetricsGuard.DEFAULT_AUTHENTICATOR_TIMEOUT;
+
+		/**
+		 * Maximum number of lookups a custom ApiKeyAuthenticator may have in flight;
+		 * requests beyond it are answered with a 503 without a lookup.
+		 */
+		private int authenticatorMaxInFlight = 32;
+
+		/**
+		 * How long a custom ApiKeyAuthenticator's answer for a key is remembered, held by
+		 * the key's SHA-256 digest. A revoked key stays accepted for up to this long.
+		 * Zero switches the cache off.
+		 */
+		private Duration authenticatorCacheTtl = Duration.ofSeconds(10);
+
 		public List<String> getPaths() {
 			return this.paths;
 		}
 
 		public void setPaths(List<String> paths) {
 			this.paths = paths;
+		}
+
+		public List<String> getActuatorEndpoints() {
+			return this.actuatorEndpoints;
+		}
+
+		public void setActuatorEndpoints(List<String> actuatorEndpoints) {
+			this.actuatorEndpoints = actuatorEndpoints;
 		}
 
 		public List<String> getKeys() {
@@ -139,6 +175,30 @@ public class LiteLlmProperties {
 
 		public void setAdapter(Adapter adapter) {
 			this.adapter = adapter;
+		}
+
+		public Duration getAuthenticatorTimeout() {
+			return this.authenticatorTimeout;
+		}
+
+		public void setAuthenticatorTimeout(Duration authenticatorTimeout) {
+			this.authenticatorTimeout = authenticatorTimeout;
+		}
+
+		public int getAuthenticatorMaxInFlight() {
+			return this.authenticatorMaxInFlight;
+		}
+
+		public void setAuthenticatorMaxInFlight(int authenticatorMaxInFlight) {
+			this.authenticatorMaxInFlight = authenticatorMaxInFlight;
+		}
+
+		public Duration getAuthenticatorCacheTtl() {
+			return this.authenticatorCacheTtl;
+		}
+
+		public void setAuthenticatorCacheTtl(Duration authenticatorCacheTtl) {
+			this.authenticatorCacheTtl = authenticatorCacheTtl;
 		}
 
 	}

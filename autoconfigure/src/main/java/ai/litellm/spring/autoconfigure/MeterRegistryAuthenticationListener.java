@@ -19,9 +19,11 @@ package ai.litellm.spring.autoconfigure;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import ai.litellm.spring.metrics.AuthenticationFailure;
 import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.AuthenticatorSaturatedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -40,11 +42,20 @@ final class MeterRegistryAuthenticationListener implements AuthenticationListene
 
 	private final Map<AuthenticationFailure, Counter> rejected = new EnumMap<>(AuthenticationFailure.class);
 
+	private final Counter timedOut;
+
+	private final Counter saturated;
+
+	private final Counter failed;
+
 	MeterRegistryAuthenticationListener(MeterRegistry registry) {
 		this.accepted = counter(registry, "accepted", "none");
 		for (AuthenticationFailure failure : AuthenticationFailure.values()) {
 			this.rejected.put(failure, counter(registry, "rejected", failure.name().toLowerCase(Locale.ROOT)));
 		}
+		this.timedOut = counter(registry, "error", "timeout");
+		this.saturated = counter(registry, "error", "saturated");
+		this.failed = counter(registry, "error", "authenticator_error");
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome, String reason) {
@@ -63,6 +74,19 @@ final class MeterRegistryAuthenticationListener implements AuthenticationListene
 	@Override
 	public void rejected(AuthenticationFailure failure) {
 		this.rejected.get(failure).increment();
+	}
+
+	@Override
+	public void unavailable(Throwable error) {
+		if (error instanceof TimeoutException) {
+			this.timedOut.increment();
+		}
+		else if (error instanceof AuthenticatorSaturatedException) {
+			this.saturated.increment();
+		}
+		else {
+			this.failed.increment();
+		}
 	}
 
 }

@@ -16,15 +16,19 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
 import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.CachingApiKeyAuthenticator;
+import ai.litellm.spring.metrics.ConcurrencyLimitedApiKeyAuthenticator;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
 import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
@@ -41,18 +45,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.core.log.LogMessage;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.StringUtils;
 
@@ -60,6 +60,8 @@ import org.springframework.util.StringUtils;
  * {@link AutoConfiguration Auto-configuration} that requires an API key on a reactive web
  * application's metrics endpoints when {@code litellm.require-auth-for-metrics-endpoint}
  * is {@code true}. When it is not, nothing is registered and nothing is paid for.
+ * {@link MetricsAuthSafeguardsAutoConfiguration} makes sure that a {@code true} never
+ * goes unheeded.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -67,7 +69,7 @@ import org.springframework.util.StringUtils;
 @AutoConfiguration(
 		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@ConditionalOnBooleanProperty("litellm.require-auth-for-metrics-endpoint")
+@ConditionalOnBooleanProperty(MetricsAuthSafeguardsAutoConfiguration.REQUIRE_AUTH_PROPERTY)
 @EnableConfigurationProperties(LiteLlmProperties.class)
 public final class MetricsAuthAutoConfiguration {
 
@@ -78,7 +80,15 @@ public final class MetricsAuthAutoConfiguration {
 	 */
 	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
 
-	private static final String ADAPTER_PROPERTY = "litellm.metrics-auth.adapter";
+	/**
+	 * Shorter keys start the application with a warning.
+	 */
+	static final int RECOMMENDED_MINIMUM_KEY_LENGTH = 16;
+
+	/**
+	 * The name of the HTTP handler adapter's bean.
+	 */
+	static final String HTTP_HANDLER_DECORATOR_FACTORY_BEAN = "metricsAuthHttpHandlerDecoratorFactory";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -100,7 +110,14 @@ public final class MetricsAuthAutoConfiguration {
 		if (keys.isEmpty() && hashes.isEmpty()) {
 			throw new MetricsKeyMissingException();
 		}
-		return DigestApiKeyAuthenticator.of(keys, hashes);
+		DigestApiKeyAuthenticator authenticator = DigestApiKeyAuthenticator.of(keys, hashes);
+		keys.forEach((name, key) -> {
+			if (key.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
+				logger.warn(name + " is shorter than " + RECOMMENDED_MINIMUM_KEY_LENGTH
+						+ " characters: anyone who can reach the metrics endpoint can guess it. Use a long random key.");
+			}
+		});
+		return authenticator;
 	}
 
 	private static void putIndexed(Map<String, String> named, String property, List<String> values) {
@@ -111,20 +128,37 @@ public final class MetricsAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MetricsGuard metricsGuard(LiteLlmProperties properties, ApiKeyAuthenticator authenticator,
-			ObjectProvider<AdditionalMetricsPaths> additionalPaths, ObjectProvider<AuthenticationListener> listener) {
+	MetricsPathMatcher metricsPathMatcher(LiteLlmProperties properties,
+			ObjectProvider<AdditionalMetricsPaths> additionalPaths) {
 		Set<String> paths = new LinkedHashSet<>(properties.getMetricsAuth().getPaths());
 		additionalPaths.orderedStream().forEach((additional) -> paths.addAll(additional.paths()));
-		logger.info(LogMessage.format(
-				"Requiring an API key on %s (%s adapter), from 'Authorization: Bearer', "
-						+ "'Authorization: Basic' or 'x-litellm-api-key'",
-				paths, properties.getMetricsAuth().getAdapter().name().toLowerCase(Locale.ROOT).replace('_', '-')));
-		return new MetricsGuard(new MetricsPathMatcher(paths), authenticator,
-				listener.getIfUnique(() -> AuthenticationListener.NONE));
+		return new MetricsPathMatcher(paths);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MetricsGuard metricsGuard(LiteLlmProperties properties, MetricsPathMatcher metricsPaths,
+			ApiKeyAuthenticator authenticator, ObjectProvider<AuthenticationListener> listener) {
+		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
+		return new MetricsGuard(metricsPaths, bounded(authenticator, metricsAuth),
+				listener.getIfUnique(() -> AuthenticationListener.NONE), metricsAuth.getAuthenticatorTimeout());
+	}
+
+	// The configured keys are checked in memory; an authenticator of the user's own may
+	// be a lookup in a key store, which a flood of random keys must not flood.
+	private static ApiKeyAuthenticator bounded(ApiKeyAuthenticator authenticator,
+			LiteLlmProperties.MetricsAuth metricsAuth) {
+		if (authenticator instanceof DigestApiKeyAuthenticator) {
+			return authenticator;
+		}
+		ApiKeyAuthenticator limited = new ConcurrencyLimitedApiKeyAuthenticator(authenticator,
+				metricsAuth.getAuthenticatorMaxInFlight());
+		Duration cacheTtl = metricsAuth.getAuthenticatorCacheTtl();
+		return cacheTtl.isZero() ? limited : new CachingApiKeyAuthenticator(limited, cacheTtl);
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(NotHttpHandlerAdapterCondition.class)
+	@ConditionalOnAdapter(Adapter.WEB_FILTER)
 	static class WebFilterAdapterConfiguration {
 
 		@Bean
@@ -136,10 +170,10 @@ public final class MetricsAuthAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = ADAPTER_PROPERTY, havingValue = "http-handler")
+	@ConditionalOnAdapter(Adapter.HTTP_HANDLER)
 	static class HttpHandlerAdapterConfiguration {
 
-		@Bean
+		@Bean(HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
 		@Order(Ordered.HIGHEST_PRECEDENCE)
 		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard) {
 			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler);
@@ -163,34 +197,24 @@ public final class MetricsAuthAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(PathMappedEndpoints.class)
-	static class ActuatorPrometheusEndpointConfiguration {
-
-		private static final EndpointId PROMETHEUS = EndpointId.of("prometheus");
+	static class ActuatorEndpointsConfiguration {
 
 		@Bean
-		AdditionalMetricsPaths actuatorPrometheusEndpointPath(ObjectProvider<PathMappedEndpoints> endpoints) {
+		AdditionalMetricsPaths actuatorMetricsEndpointPaths(LiteLlmProperties properties,
+				ObjectProvider<PathMappedEndpoints> endpoints) {
 			return () -> {
 				PathMappedEndpoints mapped = endpoints.getIfAvailable();
-				String path = (mapped != null) ? mapped.getPath(PROMETHEUS) : null;
-				return (path != null) ? List.of(path) : List.of();
+				List<String> paths = new ArrayList<>();
+				if (mapped != null) {
+					for (String id : properties.getMetricsAuth().getActuatorEndpoints()) {
+						String path = mapped.getPath(EndpointId.of(id));
+						if (path != null) {
+							paths.add(path);
+						}
+					}
+				}
+				return paths;
 			};
-		}
-
-	}
-
-	/**
-	 * The WebFilter is the default: it applies unless the HttpHandler adapter is chosen,
-	 * so exactly one of the two always guards the metrics.
-	 */
-	static class NotHttpHandlerAdapterCondition extends NoneNestedConditions {
-
-		NotHttpHandlerAdapterCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty(name = ADAPTER_PROPERTY, havingValue = "http-handler")
-		static class HttpHandlerAdapter {
-
 		}
 
 	}

@@ -23,10 +23,16 @@ package ai.litellm.spring.autoconfigure;
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
  */
-public class MetricsKeyMissingException extends IllegalStateException {
+public class MetricsKeyMissingException extends MetricsAuthConfigurationException {
 
 	MetricsKeyMissingException() {
-		super("litellm.require-auth-for-metrics-endpoint is true but no API key is configured");
+		super("The metrics endpoint requires authentication (litellm.require-auth-for-metrics-endpoint=true), "
+				+ "but no API key is configured: neither the property 'litellm.master-key' nor the "
+				+ "environment variable LITELLM_MASTER_KEY is set to a non-blank value, and "
+				+ "'litellm.metrics-auth.keys' and 'litellm.metrics-auth.key-hashes' are empty.",
+				"Set 'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable) to the key your "
+						+ "scrapers present, define an ApiKeyAuthenticator bean, or set "
+						+ "'litellm.require-auth-for-metrics-endpoint' to false to serve metrics without authentication.");
 	}
 
 }

@@ -45,4 +45,13 @@ public interface AuthenticationListener {
 	default void rejected(AuthenticationFailure failure) {
 	}
 
+	/**
+	 * A metrics request was answered with a 503 because its key could not be checked.
+	 * @param error what the authenticator signalled: its error, a
+	 * {@link java.util.concurrent.TimeoutException}, or an
+	 * {@link AuthenticatorSaturatedException}
+	 */
+	default void unavailable(Throwable error) {
+	}
+
 }

@@ -16,8 +16,10 @@
 
 package ai.litellm.spring.metrics;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -55,32 +57,16 @@ final class CredentialsReader {
 	 * @param headers the request headers
 	 * @return the presented key, or the reason why there is none
 	 */
-	PresentedCredentials read(HttpHeaders headers) {
-		List<String> liteLlmKey = values(headers, LITELLM_API_KEY_HEADER);
+	PresentedCredentials read(RequestHeaders headers) {
+		List<String> liteLlmKey = headers.values(LITELLM_API_KEY_HEADER);
 		if (liteLlmKey != null) {
 			return readLiteLlmKey(liteLlmKey);
 		}
-		List<String> authorization = values(headers, HttpHeaders.AUTHORIZATION);
+		List<String> authorization = headers.values(HttpHeaders.AUTHORIZATION);
 		if (authorization != null) {
 			return readAuthorization(authorization);
 		}
 		return PresentedCredentials.failure(AuthenticationFailure.MISSING_KEY);
-	}
-
-	// Every value of the header, or null when it is absent. HttpHeaders.get takes an
-	// Object in Spring Framework 6 and a String in 7, so a call compiled against one
-	// does not link on the other; getFirst and forEach link on both.
-	private static @Nullable List<String> values(HttpHeaders headers, String name) {
-		if (headers.getFirst(name) == null) {
-			return null;
-		}
-		List<String> values = new ArrayList<>(1);
-		headers.forEach((header, headerValues) -> {
-			if (header.equalsIgnoreCase(name)) {
-				values.addAll(headerValues);
-			}
-		});
-		return values;
 	}
 
 	private PresentedCredentials readLiteLlmKey(List<String> values) {
@@ -134,11 +120,18 @@ final class CredentialsReader {
 		return null;
 	}
 
+	// Strict: invalid Base64 or bytes that are not UTF-8 are malformed, rather than
+	// replaced with U+FFFD, which would make different byte strings one key.
 	private static @Nullable String decodeBase64Utf8(String encoded) {
 		try {
-			return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+			byte[] bytes = Base64.getDecoder().decode(encoded);
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | CharacterCodingException ex) {
 			return null;
 		}
 	}

@@ -62,8 +62,8 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 	 * @param keys keys in plain text
 	 * @param sha256Hashes hex SHA-256 digests of further keys
 	 * @return the authenticator
-	 * @throws IllegalArgumentException if a key is unusable or a hash is not 64 hex
-	 * characters; the message never contains the value
+	 * @throws IllegalArgumentException if a key is empty or not visible ASCII, or a hash
+	 * is not 64 hex characters; the message never contains the value
 	 */
 	public static DigestApiKeyAuthenticator of(List<String> keys, List<String> sha256Hashes) {
 		return of(indexed("API key", keys), indexed("API key hash", sha256Hashes));
@@ -76,14 +76,14 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 	 * @param keys keys in plain text by name, such as {@code litellm.master-key}
 	 * @param sha256Hashes hex SHA-256 digests of further keys by name
 	 * @return the authenticator
-	 * @throws IllegalArgumentException if a key is unusable or a hash is not 64 hex
-	 * characters; the message names it but never contains the value
+	 * @throws IllegalArgumentException if a key is empty or not visible ASCII, or a hash
+	 * is not 64 hex characters; the message names it but never contains the value
 	 */
 	public static DigestApiKeyAuthenticator of(Map<String, String> keys, Map<String, String> sha256Hashes) {
 		List<byte[]> digests = new ArrayList<>(keys.size() + sha256Hashes.size());
 		keys.forEach((name, key) -> {
-			Assert.isTrue(key != null && CredentialsReader.isUsableKey(key),
-					() -> name + " must not be empty or contain white space or control characters");
+			Assert.isTrue(key != null && isVisibleAscii(key), () -> name
+					+ " must be a non-empty key of visible ASCII characters (no white space, control or non-ASCII characters)");
 			digests.add(sha256(key));
 		});
 		sha256Hashes.forEach((name, hash) -> {
@@ -129,6 +129,11 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
 		}
+	}
+
+	// What every HTTP client carries unchanged in a header, in every credential form.
+	private static boolean isVisibleAscii(String key) {
+		return !key.isEmpty() && key.chars().allMatch((c) -> c > 0x20 && c < 0x7F);
 	}
 
 	private static boolean isSha256Hex(String hash) {

@@ -16,26 +16,43 @@
 
 package ai.litellm.spring.metrics;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.Assert;
 
 /**
  * The guard itself, independent of where it is plugged in: decides which requests are
  * metrics requests and authenticates them. {@link MetricsAuthWebFilter} and
  * {@link MetricsAuthHttpHandlerDecorator} are thin adapters around it.
+ * <p>
+ * A metrics request without usable credentials, or with a key the
+ * {@link ApiKeyAuthenticator} does not accept, is answered with a 401. When the
+ * authenticator fails, does not answer within its timeout or is saturated, the request is
+ * answered with a 503: never with a 500, a closed connection or a request that hangs.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
  */
 public final class MetricsGuard {
 
+	/**
+	 * How long the authenticator may take to answer unless configured otherwise.
+	 */
+	public static final Duration DEFAULT_AUTHENTICATOR_TIMEOUT = Duration.ofSeconds(5);
+
 	private static final Log logger = LogFactory.getLog(MetricsGuard.class);
+
+	private static final long WARNING_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
 
 	private final MetricsPathMatcher metricsPaths;
 
@@ -43,9 +60,11 @@ public final class MetricsGuard {
 
 	private final ApiKeyAuthenticator authenticator;
 
-	private final UnauthorizedResponseWriter unauthorized = new UnauthorizedResponseWriter();
-
 	private final AuthenticationListener listener;
+
+	private final Duration authenticatorTimeout;
+
+	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
 	/**
 	 * Create a guard.
@@ -53,7 +72,7 @@ public final class MetricsGuard {
 	 * @param authenticator the check of a presented key
 	 */
 	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator) {
-		this(metricsPaths, authenticator, AuthenticationListener.NONE);
+		this(metricsPaths, authenticator, AuthenticationListener.NONE, DEFAULT_AUTHENTICATOR_TIMEOUT);
 	}
 
 	/**
@@ -61,12 +80,15 @@ public final class MetricsGuard {
 	 * @param metricsPaths which requests are guarded
 	 * @param authenticator the check of a presented key
 	 * @param listener told every outcome
+	 * @param authenticatorTimeout how long the authenticator may take to answer
 	 */
 	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator,
-			AuthenticationListener listener) {
+			AuthenticationListener listener, Duration authenticatorTimeout) {
+		Assert.isTrue(authenticatorTimeout.compareTo(Duration.ZERO) > 0, "The authenticator timeout must be positive");
 		this.metricsPaths = metricsPaths;
 		this.authenticator = authenticator;
 		this.listener = listener;
+		this.authenticatorTimeout = authenticatorTimeout;
 	}
 
 	/**
@@ -80,9 +102,19 @@ public final class MetricsGuard {
 	}
 
 	/**
+	 * Return whether a path must be authenticated. Allocation-free: it runs for every
+	 * request.
+	 * @param pathWithinApplication the parsed path within the application
+	 * @return {@code true} for a metrics path
+	 */
+	public boolean isMetricsPath(PathContainer pathWithinApplication) {
+		return this.metricsPaths.matches(pathWithinApplication);
+	}
+
+	/**
 	 * Authenticate a metrics request: continue with {@code proceed} if it presents a
-	 * valid key, otherwise complete the response as a 401 without calling
-	 * {@code proceed}.
+	 * valid key, otherwise complete the response as a 401, or as a 503 when the key
+	 * cannot be checked, without calling {@code proceed}.
 	 * @param request the metrics request
 	 * @param response its response
 	 * @param proceed what handles the request once it is authenticated
@@ -90,26 +122,64 @@ public final class MetricsGuard {
 	 */
 	public Mono<Void> authenticate(ServerHttpRequest request, ServerHttpResponse response,
 			Supplier<Mono<Void>> proceed) {
-		PresentedCredentials credentials = this.credentialsReader.read(request.getHeaders());
-		String apiKey = credentials.apiKey();
-		if (apiKey == null) {
-			return reject(request, response, credentials.failure());
-		}
-		return this.authenticator.authenticate(apiKey).defaultIfEmpty(Boolean.FALSE).flatMap((accepted) -> {
-			if (!accepted) {
-				return reject(request, response, AuthenticationFailure.INVALID_KEY);
-			}
-			this.listener.accepted();
-			return proceed.get();
-		});
+		return check(RequestHeaders.of(request.getHeaders())).flatMap((verdict) -> verdict.isAccepted() ? proceed.get()
+				: ReactiveVerdictWriter.write(verdict, request, response));
 	}
 
-	private Mono<Void> reject(ServerHttpRequest request, ServerHttpResponse response, AuthenticationFailure failure) {
+	/**
+	 * Decide on a metrics request from its headers. The result never fails and always
+	 * completes within the authenticator timeout.
+	 * @param headers the request headers
+	 * @return the verdict
+	 */
+	Mono<Verdict> check(RequestHeaders headers) {
+		PresentedCredentials credentials = this.credentialsReader.read(headers);
+		String apiKey = credentials.apiKey();
+		if (apiKey == null) {
+			return Mono.just(reject(credentials.failure()));
+		}
+		// Deferred, so that an authenticator that throws instead of returning an error
+		// is handled like one that returns it.
+		return Mono.defer(() -> this.authenticator.authenticate(apiKey))
+			.timeout(this.authenticatorTimeout)
+			.defaultIfEmpty(Boolean.FALSE)
+			.map(this::decide)
+			.onErrorResume((ex) -> Mono.just(unavailable(ex)));
+	}
+
+	private Verdict decide(boolean accepted) {
+		if (!accepted) {
+			return reject(AuthenticationFailure.INVALID_KEY);
+		}
+		this.listener.accepted();
+		return Verdict.ACCEPTED;
+	}
+
+	private Verdict reject(AuthenticationFailure failure) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected a " + request.getMethod() + " metrics request: " + failure.getReason());
+			logger.debug("Rejected a metrics request: " + failure.getReason());
 		}
 		this.listener.rejected(failure);
-		return this.unauthorized.write(request, response, failure);
+		return Verdict.unauthorized(failure);
+	}
+
+	private Verdict unavailable(Throwable ex) {
+		this.listener.unavailable(ex);
+		warnAtMostEveryTenSeconds(ex);
+		return Verdict.UNAVAILABLE;
+	}
+
+	// Only the exception's type: its message may carry the key. At most one line every
+	// ten seconds, so that a flood of requests cannot flood the log.
+	private void warnAtMostEveryTenSeconds(Throwable ex) {
+		long now = System.nanoTime();
+		long last = this.lastWarning.get();
+		if (now - last >= WARNING_INTERVAL_NANOS && this.lastWarning.compareAndSet(last, now)) {
+			String cause = (ex instanceof TimeoutException) ? "did not answer within " + this.authenticatorTimeout
+					: "failed with " + ex.getClass().getName();
+			logger.warn("Answered a metrics request with 503: the API key authenticator " + cause
+					+ " (further failures within 10 s are counted, not logged)");
+		}
 	}
 
 	@Override

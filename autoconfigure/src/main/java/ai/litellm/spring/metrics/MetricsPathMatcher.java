@@ -34,13 +34,16 @@ import org.springframework.util.Assert;
  * comparing decoded segment values with their matrix parameters removed, exactly the
  * values Spring's router matches on. {@code /metrics;x=y}, {@code /%6Detrics} and
  * {@code //metrics} are therefore all metrics paths, and so is {@code /metrics} below a
- * configured base path. Comparison is case-sensitive, like the router's. Matching does
- * not allocate, because it runs for every request.
+ * configured base path. Segments are compared ignoring case: an application may route
+ * case-insensitively, and on one that does not, guarding {@code /METRICS} only turns a
+ * 404 into a 401. Matching does not allocate, because it runs for every request.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
  */
 public final class MetricsPathMatcher {
+
+	private final List<String> paths;
 
 	private final String[][] guardedPaths;
 
@@ -52,6 +55,7 @@ public final class MetricsPathMatcher {
 	 */
 	public MetricsPathMatcher(Collection<String> paths) {
 		Assert.notEmpty(paths, "At least one metrics path is required");
+		this.paths = List.copyOf(paths);
 		List<String[]> segmented = new ArrayList<>(paths.size());
 		for (String path : paths) {
 			segmented.add(segments(path));
@@ -69,6 +73,14 @@ public final class MetricsPathMatcher {
 		}
 		Assert.isTrue(!segments.isEmpty(), () -> "Metrics path '" + path + "' must not be the root path");
 		return segments.toArray(String[]::new);
+	}
+
+	/**
+	 * Return the guarded paths, as given.
+	 * @return the paths
+	 */
+	public List<String> getPaths() {
+		return this.paths;
 	}
 
 	/**
@@ -109,7 +121,7 @@ public final class MetricsPathMatcher {
 				// might.
 				continue;
 			}
-			if (!value.equals(guardedPath[matched])) {
+			if (!value.equalsIgnoreCase(guardedPath[matched])) {
 				return false;
 			}
 			matched++;
@@ -126,6 +138,11 @@ public final class MetricsPathMatcher {
 
 	private static boolean isCurrentDirectory(String segment) {
 		return ".".equals(segment);
+	}
+
+	@Override
+	public String toString() {
+		return "MetricsPathMatcher" + this.paths;
 	}
 
 }

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
 import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
@@ -31,6 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -59,7 +62,8 @@ class MetricsAuthAutoConfigurationTests {
 	private static final String KEY = "sk-master-1234";
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+				MetricsAuthSafeguardsAutoConfiguration.class));
 
 	@Test
 	void registersNothingByDefault() {
@@ -195,8 +199,8 @@ class MetricsAuthAutoConfigurationTests {
 					"litellm.metrics-auth.keys[0]=sk-old", "litellm.metrics-auth.keys[1]= ")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessage(
-						"litellm.metrics-auth.keys[1] must not be empty or contain white space or control characters"));
+				.hasMessage("litellm.metrics-auth.keys[1] must be a non-empty key of visible ASCII characters "
+						+ "(no white space, control or non-ASCII characters)"));
 	}
 
 	@Test
@@ -296,6 +300,34 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void guardsTheActuatorMetricsEndpointWhereverItIsMapped() {
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"management.endpoints.web.exposure.include=metrics,health",
+					"management.endpoints.web.base-path=/manage",
+					"management.endpoints.web.path-mapping.metrics=meters")
+			.run((context) -> {
+				assertThat(statusOf(context, "/manage/meters", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/manage/meters/jvm.memory.used", null))
+					.isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/manage/meters", KEY)).isNull();
+				assertThat(statusOf(context, "/manage/health", null)).isNull();
+			});
+	}
+
+	@Test
+	void guardsOnlyTheConfiguredActuatorEndpoints() {
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"management.endpoints.web.exposure.include=metrics,prometheus",
+					"litellm.metrics-auth.actuator-endpoints=prometheus")
+			.run((context) -> {
+				assertThat(statusOf(context, "/actuator/prometheus", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/actuator/metrics", null)).isNull();
+			});
+	}
+
+	@Test
 	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
 		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
@@ -318,13 +350,99 @@ class MetricsAuthAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void keepsTheWebFilterForAnyOtherSpellingOfTheDefaultAdapter() {
+	@ParameterizedTest
+	@ValueSource(strings = { "http-handler", "HTTP_HANDLER", "http_handler", "Http-Handler", "httpHandler" })
+	void choosesTheHttpHandlerAdapterFromEverySpellingThatBindsToIt(String spelling, CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=WEB_FILTER")
-			.run((context) -> assertThat(context).hasSingleBean(MetricsAuthWebFilter.class)
-				.doesNotHaveBean(HttpHandlerDecoratorFactory.class));
+					"litellm.metrics-auth.adapter=" + spelling)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(MetricsAuthWebFilter.class)
+					.hasSingleBean(HttpHandlerDecoratorFactory.class);
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(output).contains("(http-handler adapter)");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "web-filter", "WEB_FILTER", "web_filter", "webFilter" })
+	void choosesTheWebFilterAdapterFromEverySpellingThatBindsToIt(String spelling, CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=" + spelling)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MetricsAuthWebFilter.class)
+					.doesNotHaveBean(HttpHandlerDecoratorFactory.class);
+				assertThat(output).contains("(web-filter adapter)");
+			});
+	}
+
+	@Test
+	void warnsOfEachShortKeyByNameButNeverShowsIt(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=sk-1234",
+					"litellm.metrics-auth.keys=sk-a-long-enough-key-42,sk-short")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("litellm.master-key is shorter than 16 characters")
+					.contains("litellm.metrics-auth.keys[1] is shorter than 16 characters")
+					.doesNotContain("litellm.metrics-auth.keys[0] is shorter")
+					.doesNotContain("sk-1234")
+					.doesNotContain("sk-short");
+			});
+	}
+
+	@Test
+	void boundsAndCachesAUserDefinedAuthenticator() {
+		AtomicInteger lookups = new AtomicInteger();
+		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+			lookups.incrementAndGet();
+			return Mono.just("sk-from-key-store".equals(key));
+		}).withPropertyValues("litellm.require-auth-for-metrics-endpoint=true").run((context) -> {
+			assertThat(statusOf(context, "/metrics", "sk-from-key-store")).isNull();
+			assertThat(statusOf(context, "/metrics", "sk-from-key-store")).isNull();
+			assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(lookups).as("one lookup per key within the cache's time to live").hasValue(2);
+		});
+	}
+
+	@Test
+	void answersWith503WhenAUserDefinedAuthenticatorTakesTooLong() {
+		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> Mono.never())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.authenticator-timeout=100ms")
+			.run((context) -> assertThat(statusOf(context, "/metrics", "sk-any"))
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+	}
+
+	@Test
+	void canSwitchTheAuthenticatorCacheOff() {
+		AtomicInteger lookups = new AtomicInteger();
+		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+			lookups.incrementAndGet();
+			return Mono.just(true);
+		})
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.authenticator-cache-ttl=0")
+			.run((context) -> {
+				statusOf(context, "/metrics", "sk-a");
+				statusOf(context, "/metrics", "sk-a");
+				assertThat(lookups).hasValue(2);
+			});
+	}
+
+	@Test
+	void countsAuthenticatorFailuresAsErrors() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(ApiKeyAuthenticator.class, () -> (key) -> Mono.error(new IllegalStateException("down")))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", "sk-a")).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(count(registry, "error", "authenticator_error")).isEqualTo(1);
+				assertThat(count(registry, "error", "timeout")).isZero();
+			});
 	}
 
 	@Test

@@ -25,9 +25,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.util.ClassUtils;
 
 /**
- * The auto-configurations that expose actuator's Prometheus endpoint, on whichever Spring
- * Boot generation the tests run: Boot 4 moved Micrometer's auto-configuration into a
- * module and package of its own. The one place the tests tell the generations apart.
+ * The auto-configurations that expose actuator's Prometheus and metrics endpoints, on
+ * whichever Spring Boot generation the tests run: Boot 4 moved Micrometer's
+ * auto-configuration into a module and package of its own. The one place the tests tell
+ * the generations apart.
  */
 final class PrometheusEndpointAutoConfigurations {
 
@@ -35,7 +36,9 @@ final class PrometheusEndpointAutoConfigurations {
 			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration"),
 			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
-					"org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration"));
+					"org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration"),
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsEndpointAutoConfiguration"));
 
 	private PrometheusEndpointAutoConfigurations() {
 	}

@@ -110,18 +110,37 @@ class CredentialsReaderTests {
 	}
 
 	@Test
+	void reportsBasicCredentialsThatAreNotUtf8AsMalformed() {
+		byte[] latin1 = "prometheus:sk-caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+		assertFailure(authorization("Basic " + Base64.getEncoder().encodeToString(latin1)),
+				AuthenticationFailure.MALFORMED_CREDENTIALS);
+		byte[] truncated = { 'u', ':', 'k', (byte) 0xC3 };
+		assertFailure(authorization("Basic " + Base64.getEncoder().encodeToString(truncated)),
+				AuthenticationFailure.MALFORMED_CREDENTIALS);
+		assertKey(authorization("Basic " + base64("prometheus:sk-caf\u00e9")), "sk-caf\u00e9");
+	}
+
+	@Test
+	void readsHeadersWhateverTheCaseOfTheirNames() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("X-LiteLLM-API-Key", KEY);
+		assertKey(headers, KEY);
+	}
+
+	@Test
 	void credentialsNeverPrintTheKey() {
-		assertThat(this.reader.read(authorization("Bearer " + KEY))).hasToString("PresentedCredentials[key]");
+		assertThat(this.reader.read(RequestHeaders.of(authorization("Bearer " + KEY))))
+			.hasToString("PresentedCredentials[key]");
 	}
 
 	private void assertKey(HttpHeaders headers, String expected) {
-		PresentedCredentials credentials = this.reader.read(headers);
+		PresentedCredentials credentials = this.reader.read(RequestHeaders.of(headers));
 		assertThat(credentials.failure()).isNull();
 		assertThat(credentials.apiKey()).isEqualTo(expected);
 	}
 
 	private void assertFailure(HttpHeaders headers, AuthenticationFailure expected) {
-		PresentedCredentials credentials = this.reader.read(headers);
+		PresentedCredentials credentials = this.reader.read(RequestHeaders.of(headers));
 		assertThat(credentials.apiKey()).isNull();
 		assertThat(credentials.failure()).isEqualTo(expected);
 	}

@@ -82,11 +82,22 @@ class DigestApiKeyAuthenticatorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "   ", "sk with space" })
-	void rejectsAnUnusableKeyWithoutEchoingIt(String key) {
+	@ValueSource(
+			strings = { "", "   ", "sk with space", "sk-caf\u00e9", "sk-\u0000x", "sk-\u007f", "sk-\u2028", "sk\ttab" })
+	void rejectsAKeyThatIsNotVisibleAsciiWithoutEchoingIt(String key) {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DigestApiKeyAuthenticator.of(List.of("ok", key), List.of()))
-			.withMessage("API key [1] must not be empty or contain white space or control characters");
+			.withMessage("API key [1] must be a non-empty key of visible ASCII characters "
+					+ "(no white space, control or non-ASCII characters)");
+	}
+
+	@Test
+	void acceptsEveryVisibleAsciiCharacterInAKey() {
+		StringBuilder key = new StringBuilder();
+		for (char c = '!'; c <= '~'; c++) {
+			key.append(c);
+		}
+		assertThat(DigestApiKeyAuthenticator.of(List.of(key.toString()), List.of()).matches(key.toString())).isTrue();
 	}
 
 	@Test

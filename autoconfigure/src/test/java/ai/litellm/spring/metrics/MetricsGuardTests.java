@@ -16,7 +16,10 @@
 
 package ai.litellm.spring.metrics;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -99,17 +102,57 @@ class MetricsGuardTests {
 	}
 
 	@Test
-	void propagatesAnAuthenticatorErrorWithoutProceeding() {
-		MetricsGuard failing = guard((key) -> Mono.error(new IllegalStateException("key store down")));
-		StepVerifier.create(failing.authenticate(withKey(), this.response, this::proceed))
-			.verifyErrorMessage("key store down");
-		assertThat(this.proceeded).hasValue(0);
+	void answersAnAuthenticatorErrorWithA503() {
+		assertUnavailable((key) -> Mono.error(new IllegalStateException("key store down for " + key)),
+				IllegalStateException.class);
+	}
+
+	@Test
+	void answersAnAuthenticatorThatThrowsWithA503() {
+		assertUnavailable((key) -> {
+			throw new IllegalStateException("thrown for " + key);
+		}, IllegalStateException.class);
+	}
+
+	@Test
+	void answersAnAuthenticatorThatNeverAnswersWithA503AfterTheTimeout() {
+		assertUnavailable((key) -> Mono.never(), TimeoutException.class);
+	}
+
+	@Test
+	void answersASaturatedAuthenticatorWithA503() {
+		ConcurrencyLimitedApiKeyAuthenticator saturated = new ConcurrencyLimitedApiKeyAuthenticator(
+				(key) -> Mono.never(), 1);
+		saturated.authenticate(KEY).subscribe();
+		assertUnavailable(saturated, AuthenticatorSaturatedException.class);
 	}
 
 	@Test
 	void proceedsOnlyWhenTheResultIsSubscribedTo() {
 		this.guard.authenticate(withKey(), this.response, this::proceed);
 		assertThat(this.proceeded).hasValue(0);
+	}
+
+	private void assertUnavailable(ApiKeyAuthenticator authenticator, Class<? extends Throwable> reported) {
+		List<Throwable> errors = new ArrayList<>();
+		AuthenticationListener listener = new AuthenticationListener() {
+
+			@Override
+			public void unavailable(Throwable error) {
+				errors.add(error);
+			}
+
+		};
+		MetricsGuard guard = new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), authenticator, listener,
+				Duration.ofMillis(200));
+		StepVerifier.create(guard.authenticate(withKey(), this.response, this::proceed)).verifyComplete();
+		assertThat(this.proceeded).as("the rest of the handling is never called").hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(this.response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+		StepVerifier.create(this.response.getBodyAsString())
+			.assertNext((body) -> assertThat(body).contains("\"type\":\"auth_unavailable\"").doesNotContain(KEY))
+			.verifyComplete();
+		assertThat(errors).singleElement().isInstanceOf(reported);
 	}
 
 	private Mono<Void> authenticate(MockServerHttpRequest.BaseBuilder<?> request) {

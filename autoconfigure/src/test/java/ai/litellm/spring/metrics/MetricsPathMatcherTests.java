@@ -40,13 +40,14 @@ class MetricsPathMatcherTests {
 	@ValueSource(strings = { "/metrics", "/metrics/", "/metrics/anything/below", "/metrics;x=y", "/metrics;x=y/",
 			"/%6Detrics", "/%6detrics", "/%6D%65%74%72%69%63%73", "//metrics", "/./metrics", "/metrics?name=x",
 			"/actuator/prometheus", "/actuator/prometheus/", "/actuator;a=b/prometheus;c=d", "/actuator//prometheus",
-			"/actuator/%70rometheus", "/actuator/./prometheus" })
+			"/actuator/%70rometheus", "/actuator/./prometheus", "/Metrics", "/METRICS", "/%4Detrics",
+			"/Actuator/PROMETHEUS", "/metrics;x=y/Below" })
 	void matchesGuardedPathsHoweverTheyAreSpelled(String path) {
 		assertThat(this.matcher.matches(request(path))).isTrue();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/Metrics", "/METRICS",
+	@ValueSource(strings = { "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/METRICSX",
 			"/health?x=/metrics", "/metrics%2F", "/metrics%2Fx", "/actuator", "/actuator/health",
 			"/actuator/prometheusx", "/prometheus", "/v1/chat/completions" })
 	void doesNotMatchOtherPaths(String path) {

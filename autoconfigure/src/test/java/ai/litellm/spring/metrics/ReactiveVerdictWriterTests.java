@@ -30,20 +30,17 @@ import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UnauthorizedResponseWriter}.
+ * Tests for {@link ReactiveVerdictWriter} and the {@link Verdict} responses it writes.
  */
-class UnauthorizedResponseWriterTests {
+class ReactiveVerdictWriterTests {
 
 	private static final MockServerHttpRequest GET = MockServerHttpRequest.get("/metrics").build();
-
-	private final UnauthorizedResponseWriter writer = new UnauthorizedResponseWriter();
 
 	@Test
 	void answersHeadWithTheHeadersButNoBody() {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier
-			.create(this.writer.write(MockServerHttpRequest.head("/metrics").build(), response,
-					AuthenticationFailure.MISSING_KEY))
+		StepVerifier.create(ReactiveVerdictWriter.write(Verdict.unauthorized(AuthenticationFailure.MISSING_KEY),
+				MockServerHttpRequest.head("/metrics").build(), response))
 			.verifyComplete();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(response.getHeaders().getContentLength()).isPositive();
@@ -54,7 +51,9 @@ class UnauthorizedResponseWriterTests {
 	@Test
 	void writesA401InLiteLlmsErrorShape() {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(this.writer.write(GET, response, AuthenticationFailure.INVALID_KEY)).verifyComplete();
+		StepVerifier
+			.create(ReactiveVerdictWriter.write(Verdict.unauthorized(AuthenticationFailure.INVALID_KEY), GET, response))
+			.verifyComplete();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		StepVerifier.create(response.getBodyAsString())
 			.expectNext("{\"error\":{\"message\":\"Unauthorized access to metrics endpoint: the API key is invalid. "
@@ -67,7 +66,7 @@ class UnauthorizedResponseWriterTests {
 	@EnumSource(AuthenticationFailure.class)
 	void setsHeadersThatStopCachingAndNameTheAcceptedSchemes(AuthenticationFailure failure) {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(this.writer.write(GET, response, failure)).verifyComplete();
+		StepVerifier.create(ReactiveVerdictWriter.write(Verdict.unauthorized(failure), GET, response)).verifyComplete();
 		HttpHeaders headers = response.getHeaders();
 		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		assertThat(headers.getCacheControl()).isEqualTo("no-store");
@@ -76,6 +75,22 @@ class UnauthorizedResponseWriterTests {
 		StepVerifier.create(response.getBodyAsString())
 			.assertNext(
 					(body) -> assertThat(body).contains(failure.getReason()).hasSize((int) headers.getContentLength()))
+			.verifyComplete();
+	}
+
+	@Test
+	void writesA503WhenTheKeyCannotBeCheckedWithoutAChallenge() {
+		MockServerHttpResponse response = new MockServerHttpResponse();
+		StepVerifier.create(ReactiveVerdictWriter.write(Verdict.UNAVAILABLE, GET, response)).verifyComplete();
+		HttpHeaders headers = response.getHeaders();
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(headers.getCacheControl()).isEqualTo("no-store");
+		assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(headers.getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+		StepVerifier.create(response.getBodyAsString())
+			.expectNext("{\"error\":{\"message\":\"Metrics authentication is temporarily unavailable. Retry later.\","
+					+ "\"type\":\"auth_unavailable\",\"param\":null,\"code\":\"503\"}}")
 			.verifyComplete();
 	}
 

@@ -24,15 +24,15 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MetricsKeyMissingFailureAnalyzer}.
+ * Tests for {@link MetricsAuthConfigurationFailureAnalyzer}.
  */
-class MetricsKeyMissingFailureAnalyzerTests {
+class MetricsAuthConfigurationFailureAnalyzerTests {
 
 	@Test
 	void namesThePropertyAndTheEnvironmentVariableToSet() {
 		BeanCreationException failure = new BeanCreationException("metricsApiKeyAuthenticator", "Failed to instantiate",
 				new MetricsKeyMissingException());
-		FailureAnalysis analysis = new MetricsKeyMissingFailureAnalyzer().analyze(failure);
+		FailureAnalysis analysis = new MetricsAuthConfigurationFailureAnalyzer().analyze(failure);
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription()).contains("litellm.master-key")
 			.contains("LITELLM_MASTER_KEY")

@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.autoconfigure;
+
+import ai.litellm.spring.autoconfigure.MetricsAuthStartupCheck.ApplicationKind;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link AutoConfiguration Auto-configuration} of what keeps the metrics guard from ever
+ * being silently off, whatever the rest of the configuration says: a startup check that
+ * {@code litellm.require-auth-for-metrics-endpoint} is {@code true} or {@code false} and,
+ * when it is {@code true}, that a guard really runs, and the masking of the keys in
+ * actuator's {@code env} and {@code configprops} endpoints. Unlike
+ * {@link MetricsAuthAutoConfiguration}, it is not conditional on the flag, so it also
+ * catches a flag the conditions (or ahead-of-time processing) did not see as
+ * {@code true}.
+ *
+ * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = MetricsAuthAutoConfiguration.class)
+public final class MetricsAuthSafeguardsAutoConfiguration {
+
+	/**
+	 * The switch.
+	 */
+	static final String REQUIRE_AUTH_PROPERTY = "litellm.require-auth-for-metrics-endpoint";
+
+	@Bean
+	@ConditionalOnNotWebApplication
+	MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
+		return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.NOT_WEB);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveStartupCheckConfiguration {
+
+		@Bean
+		MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
+			return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.REACTIVE);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletStartupCheckConfiguration {
+
+		@Bean
+		MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
+			return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.SERVLET);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class KeySanitizingConfiguration {
+
+		@Bean
+		MetricsKeySanitizingFunction metricsKeySanitizingFunction() {
+			return new MetricsKeySanitizingFunction();
+		}
+
+	}
+
+}

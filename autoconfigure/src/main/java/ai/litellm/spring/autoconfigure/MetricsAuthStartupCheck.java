@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.autoconfigure;
+
+import java.util.Locale;
+
+import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
+import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+
+/**
+ * Checks, once every bean is created and before the server takes requests, that the
+ * switch is {@code true} or {@code false} and that, when it is {@code true}, a guard
+ * really runs for this application: the guard and the adapter the configuration asks for.
+ * Anything else stops startup. It then logs what is guarded and by which adapter.
+ * <p>
+ * It reads the environment at run time, so it also holds for an application processed
+ * ahead of time, whose conditions were evaluated when it was built.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(MetricsAuthStartupCheck.class);
+
+	private static final String REQUIRE_AUTH_PROPERTY = MetricsAuthSafeguardsAutoConfiguration.REQUIRE_AUTH_PROPERTY;
+
+	private final Environment environment;
+
+	private final ListableBeanFactory beans;
+
+	private final ApplicationKind applicationKind;
+
+	MetricsAuthStartupCheck(Environment environment, ListableBeanFactory beans, ApplicationKind applicationKind) {
+		this.environment = environment;
+		this.beans = beans;
+		this.applicationKind = applicationKind;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (!isAuthRequired()) {
+			return;
+		}
+		if (this.applicationKind == ApplicationKind.NOT_WEB) {
+			logger.warn(REQUIRE_AUTH_PROPERTY + " is true, but this is not a web application: "
+					+ "it serves no metrics endpoint, so nothing is guarded");
+			return;
+		}
+		Adapter adapter = OnAdapterCondition.boundAdapter(this.environment);
+		if (!isGuardRegistered(adapter)) {
+			throw new MetricsAuthConfigurationException(
+					REQUIRE_AUTH_PROPERTY + " is true, but no metrics guard (" + adapterName(adapter)
+							+ " adapter) is registered in this " + this.applicationKind.description
+							+ " application, so its metrics would be served without a key.",
+					"Make sure that MetricsAuthAutoConfiguration is not excluded; if the application was processed "
+							+ "ahead of time (spring-boot:process-aot, native image), process it again with "
+							+ REQUIRE_AUTH_PROPERTY + "=true and the same litellm.metrics-auth.adapter; " + "or set "
+							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
+		}
+		MetricsPathMatcher paths = this.beans.getBeanProvider(MetricsPathMatcher.class).getIfUnique();
+		logger.info("Requiring an API key on " + ((paths != null) ? paths.getPaths() : "the metrics paths") + " ("
+				+ adapterName(adapter) + " adapter), from 'Authorization: Bearer', 'Authorization: Basic' "
+				+ "or 'x-litellm-api-key'");
+	}
+
+	private boolean isAuthRequired() {
+		String value = this.environment.getProperty(REQUIRE_AUTH_PROPERTY);
+		if (value == null || "false".equalsIgnoreCase(value)) {
+			return false;
+		}
+		if ("true".equalsIgnoreCase(value)) {
+			return true;
+		}
+		throw new MetricsAuthConfigurationException(
+				"Invalid value '" + value + "' for '" + REQUIRE_AUTH_PROPERTY + "': only true or false (in any case) "
+						+ "is accepted, so that a misspelt switch can never leave the metrics open.",
+				"Set " + REQUIRE_AUTH_PROPERTY + " to true to require an API key on the metrics endpoints, "
+						+ "or to false to serve them without one.");
+	}
+
+	private boolean isGuardRegistered(Adapter adapter) {
+		if (this.beans.getBeanNamesForType(MetricsGuard.class, false, false).length == 0) {
+			return false;
+		}
+		if (this.applicationKind != ApplicationKind.REACTIVE) {
+			return false;
+		}
+		return switch (adapter) {
+			case WEB_FILTER -> this.beans.getBeanNamesForType(MetricsAuthWebFilter.class, false, false).length > 0;
+			case HTTP_HANDLER ->
+				this.beans.containsBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN);
+		};
+	}
+
+	private static String adapterName(Adapter adapter) {
+		return adapter.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
+	 * The kind of application the check runs in.
+	 */
+	enum ApplicationKind {
+
+		REACTIVE("reactive web"), SERVLET("servlet web"), NOT_WEB("non-web");
+
+		private final String description;
+
+		ApplicationKind(String description) {
+			this.description = description;
+		}
+
+	}
+
+}

@@ -1,0 +1,158 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.autoconfigure;
+
+import java.util.Map;
+
+import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.MapPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MetricsAuthSafeguardsAutoConfiguration}: a switched-on guard is never
+ * silently off, and keys never show in actuator.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MetricsAuthSafeguardsAutoConfigurationTests {
+
+	private static final String KEY = "sk-master-key-1234";
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(MetricsAuthAutoConfiguration.class, MetricsAuthSafeguardsAutoConfiguration.class))
+		.withPropertyValues("litellm.master-key=" + KEY);
+
+	@ParameterizedTest
+	@ValueSource(strings = { "on", "yes", "1", "ture", "enabled", " true", "true ", "t", "" })
+	void refusesToStartWithASwitchThatIsNeitherTrueNorFalse(String value) {
+		// Not through withPropertyValues, which strips the value.
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("test", Map.of("litellm.require-auth-for-metrics-endpoint", value))))
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("'litellm.require-auth-for-metrics-endpoint'")
+				.hasMessageContaining("Invalid value '" + value + "'")
+				.hasMessageContaining("only true or false"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "true", "TRUE", "True", "tRuE" })
+	void guardsForTrueInAnyCase(String value) {
+		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=" + value)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthWebFilter.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "false", "FALSE", "False" })
+	void registersNoGuardForFalseInAnyCase(String value) {
+		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=" + value)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class));
+	}
+
+	@Test
+	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered() {
+		// What an application processed ahead of time with the switch off, or one that
+		// excludes the guard's auto-configuration, looks like at run time.
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("no metrics guard (web-filter adapter) is registered")
+				.hasMessageNotContaining(KEY));
+	}
+
+	@Test
+	void refusesToStartWhenTheSwitchIsInvalidEvenOutsideAWebApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=yes")
+			.run((context) -> assertThat(context).getFailure().isInstanceOf(MetricsAuthConfigurationException.class));
+	}
+
+	@Test
+	void warnsThatNothingIsGuardedOutsideAWebApplication(CapturedOutput output) {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+					MetricsAuthSafeguardsAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("this is not a web application")
+					.contains("nothing is guarded")
+					.contains("WARN");
+			});
+	}
+
+	@Test
+	void refusesToStartAServletApplicationWithTheSwitchOnThatItCannotGuard() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("servlet web application"));
+	}
+
+	@Test
+	void registersTheKeySanitizingFunctionWhateverTheSwitch() {
+		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false")
+			.run((context) -> assertThat(context).hasSingleBean(MetricsKeySanitizingFunction.class));
+	}
+
+	@Test
+	void registersNoSanitizingFunctionWithoutActuator() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MetricsKeySanitizingFunction.class));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.master-key", "litellm.masterKey", "LITELLM_MASTER_KEY", "litellm.master_key",
+			"litellm.metrics-auth.keys[0]", "litellm.metrics-auth.keys", "litellm.metricsAuth.keys",
+			"LITELLM_METRICSAUTH_KEYS_0", "litellm.metrics-auth.key-hashes[2]", "litellm.metricsAuth.keyHashes" })
+	void masksEverySpellingOfAKeyProperty(String key) {
+		SanitizableData data = new SanitizableData(null, key, KEY);
+		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.require-auth-for-metrics-endpoint", "litellm.metrics-auth.paths[0]",
+			"litellm.metrics-auth.adapter", "server.port", "masterKey", "keys" })
+	void leavesOtherPropertiesAlone(String key) {
+		SanitizableData data = new SanitizableData(null, key, "value");
+		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).isEqualTo("value");
+	}
+
+}
