@@ -23,9 +23,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link MetricsGuard}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MetricsGuardTests {
 
 	private static final String KEY = "sk-master-1234";
@@ -117,6 +121,18 @@ class MetricsGuardTests {
 	@Test
 	void answersAnAuthenticatorThatNeverAnswersWithA503AfterTheTimeout() {
 		assertUnavailable((key) -> Mono.never(), TimeoutException.class);
+	}
+
+	@Test
+	void warnsOnceWithTheExceptionTypeButNeverItsMessage(CapturedOutput output) {
+		MetricsGuard failing = guard((key) -> Mono.error(new IllegalStateException("store down for " + key)));
+		for (int i = 0; i < 3; i++) {
+			failing.authenticate(withKey(), new MockServerHttpResponse(), this::proceed).block();
+		}
+		assertThat(output).containsOnlyOnce("WARN")
+			.contains("the API key authenticator failed with java.lang.IllegalStateException")
+			.doesNotContain("store down")
+			.doesNotContain(KEY);
 	}
 
 	@Test

@@ -146,6 +146,13 @@ class CredentialAttackTests {
 			attacks.add(List.of("Authorization: Bearer " + SampleAppScenarios.KEY.substring(0, 4),
 					" " + SampleAppScenarios.KEY.substring(4)));
 			attacks.add(List.of("Proxy-Authorization: Bearer " + SampleAppScenarios.KEY));
+			// The key's bytes with one made invalid UTF-8: once decoded leniently, such
+			// passwords became one U+FFFD key.
+			byte[] invalidUtf8 = ("prometheus:" + SampleAppScenarios.KEY).getBytes(StandardCharsets.UTF_8);
+			invalidUtf8[invalidUtf8.length - 1] = (byte) 0xC3;
+			attacks.add(List.of("Authorization: Basic " + Base64.getEncoder().encodeToString(invalidUtf8)));
+			attacks.add(List.of("Authorization: Basic " + Base64.getEncoder()
+				.encodeToString("prometheus:sk-\u00ff".getBytes(StandardCharsets.ISO_8859_1))));
 			attacks.add(List.of("Cookie: x-litellm-api-key=" + SampleAppScenarios.KEY));
 			attacks.add(List.of("X-Forwarded-Prefix: /metrics-open", "X-Original-URL: /health"));
 			return attacks;

@@ -18,6 +18,8 @@ package ai.litellm.spring.sample;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -27,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The sample application refuses to start when auth is required but no key is set, and
- * says which property to set.
+ * The sample application refuses to start when auth is required but no key is set, or
+ * when the switch is neither true nor false, and says which property to set.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MissingKeyStartupTests {
@@ -42,6 +44,18 @@ class MissingKeyStartupTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("litellm.master-key")
 			.contains("LITELLM_MASTER_KEY");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "on", "yes", "1", "ture" })
+	void refusesToStartWithASwitchThatIsNeitherTrueNorFalse(String value, CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
+					"--litellm.master-key=sk-sample-Zx81-key", "--litellm.require-auth-for-metrics-endpoint=" + value));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '" + value + "' for 'litellm.require-auth-for-metrics-endpoint'")
+			.contains("only true or false")
+			.doesNotContain("sk-sample-Zx81-key");
 	}
 
 }
