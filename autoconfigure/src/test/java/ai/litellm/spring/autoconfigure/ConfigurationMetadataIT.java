@@ -46,7 +46,9 @@ class ConfigurationMetadataIT {
 		assertThat(properties).extracting((property) -> property.get("name"))
 			.containsExactlyInAnyOrder("litellm.require-auth-for-metrics-endpoint", "litellm.master-key",
 					"litellm.metrics-auth.paths", "litellm.metrics-auth.keys", "litellm.metrics-auth.key-hashes",
-					"litellm.metrics-auth.adapter", "litellm.metrics-auth.filter-order");
+					"litellm.metrics-auth.adapter", "litellm.metrics-auth.filter-order",
+					"litellm.metrics-auth.actuator-endpoints", "litellm.metrics-auth.authenticator-timeout",
+					"litellm.metrics-auth.authenticator-max-in-flight", "litellm.metrics-auth.authenticator-cache-ttl");
 		assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).asString()
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
@@ -61,7 +63,11 @@ class ConfigurationMetadataIT {
 		assertThat(defaults).containsEntry("litellm.require-auth-for-metrics-endpoint", false)
 			.containsEntry("litellm.metrics-auth.adapter", "web-filter")
 			.containsEntry("litellm.metrics-auth.filter-order", -1000)
-			.containsEntry("litellm.metrics-auth.paths", List.of("/metrics"));
+			.containsEntry("litellm.metrics-auth.paths", List.of("/metrics"))
+			.containsEntry("litellm.metrics-auth.actuator-endpoints", List.of("prometheus", "metrics"))
+			.containsEntry("litellm.metrics-auth.authenticator-timeout", "5s")
+			.containsEntry("litellm.metrics-auth.authenticator-max-in-flight", 32)
+			.containsEntry("litellm.metrics-auth.authenticator-cache-ttl", "10s");
 	}
 
 	@Test
