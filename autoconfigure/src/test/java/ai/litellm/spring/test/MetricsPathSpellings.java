@@ -101,6 +101,60 @@ public final class MetricsPathSpellings {
 		return spellings;
 	}
 
+	/**
+	 * The {@link #of(List) spellings} of the given paths plus those that servlet
+	 * containers are known to treat specially: path parameters on an empty or a dot
+	 * segment ({@code /;/metrics}, {@code /x/..;/metrics}), session ids, dot segments
+	 * above the root, lower-case encoded dots, encoded semicolons and backslashes mixed
+	 * with slashes.
+	 * @param paths the paths, each starting with a slash
+	 * @return the spellings, without duplicates
+	 */
+	public static Set<String> withServletSpellings(List<String> paths) {
+		Set<String> spellings = of(paths);
+		for (String path : paths) {
+			String[] segments = path.substring(1).split("/");
+			for (int i = 0; i < segments.length; i++) {
+				spellings.add(withSegment(segments, i, ";/" + segments[i]));
+				spellings.add(withSegment(segments, i, ";a=b/" + segments[i]));
+				spellings.add(withSegment(segments, i, ".;/" + segments[i]));
+				spellings.add(withSegment(segments, i, "../" + segments[i]));
+				spellings.add(withSegment(segments, i, "..;/" + segments[i]));
+				spellings.add(withSegment(segments, i, "x/..;/" + segments[i]));
+				spellings.add(withSegment(segments, i, "x;a=b/../" + segments[i]));
+				spellings.add(withSegment(segments, i, "x/%2e%2e/" + segments[i]));
+				spellings.add(withSegment(segments, i, "x/.%2E/" + segments[i]));
+				spellings.add(withSegment(segments, i, "x/..%2F" + segments[i]));
+				spellings.add(withSegment(segments, i, "x%2F..%2F" + segments[i]));
+				spellings.add(withSegment(segments, i, "x/..\\" + segments[i]));
+				spellings.add(withSegment(segments, i, "x\\..\\" + segments[i]));
+				spellings.add(withSegment(segments, i, "%2f" + segments[i]));
+				spellings.add(withSegment(segments, i, "\\" + segments[i]));
+				spellings.add(withSegment(segments, i, segments[i] + "%3Ba=b"));
+				spellings.add(withSegment(segments, i, segments[i] + ";jsessionid=x"));
+			}
+			spellings.add(path + ";jsessionid=x");
+			spellings.add(path + "/;");
+			spellings.add(path + "/;a=b");
+			spellings.add(path + "/.;");
+			spellings.add(path + "%3B");
+			spellings.add(path + "%2e");
+			spellings.add(path + "/%2e");
+			spellings.add(path + "/./");
+			spellings.add(path + "\\");
+			spellings.add("/./" + path.substring(1));
+			spellings.add("/../" + path.substring(1));
+			spellings.add("/x/../" + path.substring(1));
+			spellings.add("///" + path.substring(1));
+			spellings.add(path.replace("/", "//"));
+			spellings.add(path.replace("/", "/./"));
+			spellings.add(path.replace("/", "/;/"));
+			spellings.add(path.replace("/", "%2F"));
+			spellings.add(path.replace("/", "%2f"));
+		}
+		return spellings;
+	}
+
 	private static String withSegment(String[] segments, int index, String replacement) {
 		String[] copy = segments.clone();
 		copy[index] = replacement;

@@ -19,9 +19,11 @@ package ai.litellm.spring.sample.servlet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Integration tests of the servlet sample application on a real Tomcat, with the guard
  * switched off until the starter guards servlet applications.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "litellm.require-auth-for-metrics-endpoint=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"litellm.require-auth-for-metrics-endpoint=false",
+		// Jetty is on the test class path too (see ServletContainer), and Spring Boot 4
+		// would pick it; Boot 3.5 prefers Tomcat and ignores the exclusion of a class it
+		// does not have.
+		"spring.autoconfigure.exclude=org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration" })
 class SampleApplicationTests {
 
 	private static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;charset=utf-8";
@@ -42,11 +48,19 @@ class SampleApplicationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private ConfigurableApplicationContext context;
+
 	private RestClient client;
 
 	@BeforeEach
 	void createClient() {
 		this.client = RestClient.create("http://localhost:" + this.port);
+	}
+
+	@Test
+	void runsOnTomcat() {
+		assertThat(ServletContainer.runningIn(this.context)).isEqualTo(ServletContainer.TOMCAT);
 	}
 
 	@Test
