@@ -17,11 +17,11 @@
 package ai.litellm.spring.sample;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import ai.litellm.spring.test.MetricsPathSpellings;
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +65,7 @@ class RouterEquivalenceTests {
 
 		private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS", "PUT");
 
-		private static final List<String> GUARDED_PATHS = List.of("/metrics", "/actuator/prometheus");
+		private static final List<String> GUARDED_PATHS = MetricsPathSpellings.SAMPLE_APP_PATHS;
 
 		private static ConfigurableApplicationContext unguardedApp;
 
@@ -89,7 +89,7 @@ class RouterEquivalenceTests {
 			List<String> bypasses = new ArrayList<>();
 			List<String> serverErrors = new ArrayList<>();
 			int servedByRouter = 0;
-			Set<String> targets = spellings();
+			Set<String> targets = MetricsPathSpellings.of(GUARDED_PATHS);
 			for (String method : METHODS) {
 				for (String target : targets) {
 					RawResponse open = unguarded.send(method, target);
@@ -139,84 +139,6 @@ class RouterEquivalenceTests {
 		private static boolean isMetrics(RawResponse response) {
 			return response.status() == 200 && (response.body().contains("# TYPE")
 					|| response.head().toLowerCase(Locale.ROOT).contains("content-type: text/plain;version=0.0.4"));
-		}
-
-		/**
-		 * Spellings of the guarded paths: every character percent-encoded in upper and
-		 * lower case, matrix parameters on every segment, empty and dot segments,
-		 * trailing and duplicate slashes, case changes, query and fragment, encoded
-		 * separators, and absolute-form request targets.
-		 */
-		static Set<String> spellings() {
-			Set<String> spellings = new LinkedHashSet<>();
-			for (String path : GUARDED_PATHS) {
-				spellings.add(path);
-				for (int i = 0; i < path.length(); i++) {
-					String encoded = String.format("%%%02X", (int) path.charAt(i));
-					spellings.add(path.substring(0, i) + encoded + path.substring(i + 1));
-					spellings.add(path.substring(0, i) + encoded.toLowerCase(Locale.ROOT) + path.substring(i + 1));
-				}
-				spellings.add(encodeAllButSlashes(path));
-				String[] segments = path.substring(1).split("/");
-				for (int i = 0; i < segments.length; i++) {
-					spellings.add(withSegment(segments, i, segments[i] + ";a=b"));
-					spellings.add(withSegment(segments, i, segments[i] + ";"));
-					spellings.add(withSegment(segments, i, segments[i] + ";a=b;c"));
-					spellings.add(withSegment(segments, i, capitalize(segments[i])));
-					spellings.add(withSegment(segments, i, segments[i].toUpperCase(Locale.ROOT)));
-					spellings.add(withSegment(segments, i, "./" + segments[i]));
-					spellings.add(withSegment(segments, i, "%2E/" + segments[i]));
-					spellings.add(withSegment(segments, i, "x/../" + segments[i]));
-					spellings.add(withSegment(segments, i, "x/%2E%2E/" + segments[i]));
-					spellings.add(withSegment(segments, i, "/" + segments[i]));
-					spellings.add(withSegment(segments, i, segments[i] + "%20"));
-					spellings.add(withSegment(segments, i, segments[i] + "%00"));
-					spellings.add(withSegment(segments, i, "%2F" + segments[i]));
-				}
-				spellings.add(String.join(";p/", path.split("/")).substring(2) + ";p");
-				spellings.add(path + "/");
-				spellings.add(path + "//");
-				spellings.add(path + "/.");
-				spellings.add(path + "/..");
-				spellings.add(path + "/x");
-				spellings.add(path + "%2F");
-				spellings.add(path + "%2Fx");
-				spellings.add("/" + path);
-				spellings.add("//" + path);
-				spellings.add(path + "?");
-				spellings.add(path + "?x=1");
-				spellings.add(path + "?" + path);
-				spellings.add(path + "#x");
-				spellings.add(path + ";jsessionid=1?x");
-				spellings.add(path.replace('/', '\\'));
-				spellings.add(path.replace("/", "%5C"));
-				spellings.add("/%256D" + path.substring(2));
-				spellings.add(path.toUpperCase(Locale.ROOT));
-				spellings.add("http://localhost" + path);
-				spellings.add("http://localhost:1" + path);
-				spellings.add("HTTP://LOCALHOST" + path);
-				spellings.add("http://localhost" + encodeAllButSlashes(path));
-				spellings.add("http://user@localhost" + path + ";a=b");
-			}
-			return spellings;
-		}
-
-		private static String withSegment(String[] segments, int index, String replacement) {
-			String[] copy = segments.clone();
-			copy[index] = replacement;
-			return "/" + String.join("/", copy);
-		}
-
-		private static String encodeAllButSlashes(String path) {
-			StringBuilder encoded = new StringBuilder();
-			for (char c : path.toCharArray()) {
-				encoded.append((c == '/') ? "/" : String.format("%%%02X", (int) c));
-			}
-			return encoded.toString();
-		}
-
-		private static String capitalize(String segment) {
-			return Character.toUpperCase(segment.charAt(0)) + segment.substring(1);
 		}
 
 	}
