@@ -18,6 +18,7 @@ package ai.litellm.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +32,12 @@ import ai.litellm.spring.metrics.CachingApiKeyAuthenticator;
 import ai.litellm.spring.metrics.ConcurrencyLimitedApiKeyAuthenticator;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
 import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.MetricsAuthServletFilter;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -48,6 +51,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -57,18 +61,19 @@ import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.StringUtils;
 
 /**
- * {@link AutoConfiguration Auto-configuration} that requires an API key on a reactive web
+ * {@link AutoConfiguration Auto-configuration} that requires an API key on a web
  * application's metrics endpoints when {@code litellm.require-auth-for-metrics-endpoint}
- * is {@code true}. When it is not, nothing is registered and nothing is paid for.
- * {@link MetricsAuthSafeguardsAutoConfiguration} makes sure that a {@code true} never
- * goes unheeded.
+ * is {@code true}: WebFlux through a {@code WebFilter} or an {@code HttpHandler}
+ * decorator, Spring MVC through a servlet {@code Filter}. When it is not, nothing is
+ * registered and nothing is paid for. {@link MetricsAuthSafeguardsAutoConfiguration}
+ * makes sure that a {@code true} never goes unheeded.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(MetricsAuthSafeguardsAutoConfiguration.REQUIRE_AUTH_PROPERTY)
 @EnableConfigurationProperties(LiteLlmProperties.class)
 public final class MetricsAuthAutoConfiguration {
@@ -89,6 +94,11 @@ public final class MetricsAuthAutoConfiguration {
 	 * The name of the HTTP handler adapter's bean.
 	 */
 	static final String HTTP_HANDLER_DECORATOR_FACTORY_BEAN = "metricsAuthHttpHandlerDecoratorFactory";
+
+	/**
+	 * The name of the servlet adapter's registration bean.
+	 */
+	static final String SERVLET_FILTER_REGISTRATION_BEAN = "metricsAuthFilterRegistration";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -157,7 +167,24 @@ public final class MetricsAuthAutoConfiguration {
 		return cacheTtl.isZero() ? limited : new CachingApiKeyAuthenticator(limited, cacheTtl);
 	}
 
+	/**
+	 * Register the servlet adapter for every dispatch, so that a forward, include or
+	 * error dispatch to a metrics path is guarded too.
+	 * @param guard the guard
+	 * @param order the filter's order
+	 * @return the registration
+	 */
+	static FilterRegistrationBean<MetricsAuthServletFilter> servletFilterRegistration(MetricsGuard guard, int order) {
+		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(
+				new MetricsAuthServletFilter(guard));
+		registration.setName("metricsAuthFilter");
+		registration.setOrder(order);
+		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+		return registration;
+	}
+
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnAdapter(Adapter.WEB_FILTER)
 	static class WebFilterAdapterConfiguration {
 
@@ -170,6 +197,7 @@ public final class MetricsAuthAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnAdapter(Adapter.HTTP_HANDLER)
 	static class HttpHandlerAdapterConfiguration {
 
@@ -177,6 +205,18 @@ public final class MetricsAuthAutoConfiguration {
 		@Order(Ordered.HIGHEST_PRECEDENCE)
 		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard) {
 			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletFilterAdapterConfiguration {
+
+		@Bean(SERVLET_FILTER_REGISTRATION_BEAN)
+		FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
+				LiteLlmProperties properties) {
+			return servletFilterRegistration(guard, properties.getMetricsAuth().getFilterOrder());
 		}
 
 	}

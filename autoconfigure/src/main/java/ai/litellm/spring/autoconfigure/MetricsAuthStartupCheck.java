@@ -69,19 +69,21 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 			return;
 		}
 		Adapter adapter = OnAdapterCondition.boundAdapter(this.environment);
+		String adapterName = (this.applicationKind == ApplicationKind.SERVLET) ? "servlet-filter"
+				: adapterName(adapter);
 		if (!isGuardRegistered(adapter)) {
 			throw new MetricsAuthConfigurationException(
-					REQUIRE_AUTH_PROPERTY + " is true, but no metrics guard (" + adapterName(adapter)
+					REQUIRE_AUTH_PROPERTY + " is true, but no metrics guard (" + adapterName
 							+ " adapter) is registered in this " + this.applicationKind.description
 							+ " application, so its metrics would be served without a key.",
 					"Make sure that MetricsAuthAutoConfiguration is not excluded; if the application was processed "
 							+ "ahead of time (spring-boot:process-aot, native image), process it again with "
-							+ REQUIRE_AUTH_PROPERTY + "=true and the same litellm.metrics-auth.adapter; " + "or set "
+							+ REQUIRE_AUTH_PROPERTY + "=true and the same litellm.metrics-auth.adapter; or set "
 							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
 		}
 		MetricsPathMatcher paths = this.beans.getBeanProvider(MetricsPathMatcher.class).getIfUnique();
 		logger.info("Requiring an API key on " + ((paths != null) ? paths.getPaths() : "the metrics paths") + " ("
-				+ adapterName(adapter) + " adapter), from 'Authorization: Bearer', 'Authorization: Basic' "
+				+ adapterName + " adapter), from 'Authorization: Bearer', 'Authorization: Basic' "
 				+ "or 'x-litellm-api-key'");
 	}
 
@@ -104,8 +106,8 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 		if (this.beans.getBeanNamesForType(MetricsGuard.class, false, false).length == 0) {
 			return false;
 		}
-		if (this.applicationKind != ApplicationKind.REACTIVE) {
-			return false;
+		if (this.applicationKind == ApplicationKind.SERVLET) {
+			return this.beans.containsBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN);
 		}
 		return switch (adapter) {
 			case WEB_FILTER -> this.beans.getBeanNamesForType(MetricsAuthWebFilter.class, false, false).length > 0;

@@ -112,6 +112,32 @@ public final class MetricsGuard {
 	}
 
 	/**
+	 * Return whether a path, after some leading segments, must be authenticated.
+	 * Allocation-free.
+	 * @param pathWithinApplication the parsed path within the application
+	 * @param leadingSegments segments to pass over first, such as a servlet mapping's
+	 * prefix
+	 * @return {@code true} for a metrics path
+	 */
+	public boolean isMetricsPath(PathContainer pathWithinApplication, int leadingSegments) {
+		return this.metricsPaths.matches(pathWithinApplication, leadingSegments);
+	}
+
+	/**
+	 * Return whether a path that needs no decoding (no {@code %} and no {@code ;}) must
+	 * be authenticated. Allocation-free.
+	 * @param path the path, such as a servlet request's URI
+	 * @param from where the path within the application starts
+	 * @param leadingSegments segments to pass over first, such as a servlet mapping's
+	 * prefix
+	 * @return {@code true} for a metrics path
+	 * @see MetricsPathMatcher#matchesPlainPath(String, int, int)
+	 */
+	public boolean isMetricsPlainPath(String path, int from, int leadingSegments) {
+		return this.metricsPaths.matchesPlainPath(path, from, leadingSegments);
+	}
+
+	/**
 	 * Authenticate a metrics request: continue with {@code proceed} if it presents a
 	 * valid key, otherwise complete the response as a 401, or as a 503 when the key
 	 * cannot be checked, without calling {@code proceed}.

@@ -98,9 +98,40 @@ public final class MetricsPathMatcher {
 	 * @return {@code true} if the path needs to be authenticated
 	 */
 	public boolean matches(PathContainer pathWithinApplication) {
+		return matches(pathWithinApplication, 0);
+	}
+
+	/**
+	 * Return whether the path, after some leading segments, is a guarded path or below
+	 * one.
+	 * @param pathWithinApplication the parsed path within the application
+	 * @param leadingSegments how many segments to pass over first, such as those of a
+	 * servlet mapping's path prefix
+	 * @return {@code true} if the path needs to be authenticated
+	 */
+	public boolean matches(PathContainer pathWithinApplication, int leadingSegments) {
 		List<Element> elements = pathWithinApplication.elements();
 		for (String[] guardedPath : this.guardedPaths) {
-			if (startsWith(elements, guardedPath)) {
+			if (startsWith(elements, leadingSegments, guardedPath)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return whether a path that needs no decoding (no {@code %} and no {@code ;}) is a
+	 * guarded path or below one, without parsing it: a servlet request URI as received.
+	 * Allocation-free.
+	 * @param path the path, such as a servlet request's URI
+	 * @param from where the path within the application starts, after the context path
+	 * @param leadingSegments how many segments to pass over first, such as those of a
+	 * servlet mapping's path prefix
+	 * @return {@code true} if the path needs to be authenticated
+	 */
+	public boolean matchesPlainPath(String path, int from, int leadingSegments) {
+		for (String[] guardedPath : this.guardedPaths) {
+			if (startsWith(path, from, leadingSegments, guardedPath)) {
 				return true;
 			}
 		}
@@ -108,7 +139,8 @@ public final class MetricsPathMatcher {
 	}
 
 	// Indexed loops: an iterator would be an allocation on every request.
-	private static boolean startsWith(List<Element> elements, String[] guardedPath) {
+	private static boolean startsWith(List<Element> elements, int leadingSegments, String[] guardedPath) {
+		int passed = 0;
 		int matched = 0;
 		for (int i = 0; i < elements.size() && matched < guardedPath.length; i++) {
 			Element element = elements.get(i);
@@ -121,10 +153,41 @@ public final class MetricsPathMatcher {
 				// might.
 				continue;
 			}
+			if (passed < leadingSegments) {
+				passed++;
+				continue;
+			}
 			if (!value.equalsIgnoreCase(guardedPath[matched])) {
 				return false;
 			}
 			matched++;
+		}
+		return matched == guardedPath.length;
+	}
+
+	// The same walk over the characters of a path that needs no decoding.
+	private static boolean startsWith(String path, int from, int leadingSegments, String[] guardedPath) {
+		int passed = 0;
+		int matched = 0;
+		int start = from;
+		while (start <= path.length() && matched < guardedPath.length) {
+			int end = path.indexOf('/', start);
+			if (end < 0) {
+				end = path.length();
+			}
+			int length = end - start;
+			boolean empty = length == 0 || (length == 1 && path.charAt(start) == '.');
+			if (!empty && passed < leadingSegments) {
+				passed++;
+			}
+			else if (!empty) {
+				String guarded = guardedPath[matched];
+				if (length != guarded.length() || !path.regionMatches(true, start, guarded, 0, length)) {
+					return false;
+				}
+				matched++;
+			}
+			start = end + 1;
 		}
 		return matched == guardedPath.length;
 	}

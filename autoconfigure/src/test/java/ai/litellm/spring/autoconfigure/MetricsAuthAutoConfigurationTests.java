@@ -80,7 +80,7 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void registersNothingOutsideAReactiveWebApplication() {
+	void registersNothingOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class))
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WebFilter.class));

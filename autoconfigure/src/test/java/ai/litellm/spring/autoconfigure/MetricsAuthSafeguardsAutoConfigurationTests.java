@@ -116,13 +116,26 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	}
 
 	@Test
-	void refusesToStartAServletApplicationWithTheSwitchOnThatItCannotGuard() {
+	void refusesToStartAServletApplicationWhoseGuardIsNotRegistered() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered")
 				.hasMessageContaining("servlet web application"));
+	}
+
+	@Test
+	void startsAGuardedServletApplication(CapturedOutput output) {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+					MetricsAuthSafeguardsAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Requiring an API key on [/metrics] (servlet-filter adapter)");
+			});
 	}
 
 	@Test

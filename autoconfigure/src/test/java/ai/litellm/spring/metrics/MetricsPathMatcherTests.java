@@ -47,6 +47,22 @@ class MetricsPathMatcherTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/metrics", "/metrics/", "/metrics/x", "//metrics", "/./metrics", "/METRICS", "/Metrics/",
+			"/actuator/prometheus", "/actuator//prometheus/", "/Actuator/Prometheus/x" })
+	void matchesPlainPathsWithoutParsingThem(String path) {
+		assertThat(this.matcher.matchesPlainPath(path, 0, 0)).isTrue();
+		assertThat(this.matcher.matchesPlainPath("/ctx" + path, 4, 0)).as("after a context path").isTrue();
+		assertThat(this.matcher.matchesPlainPath("/app/v1" + path, 0, 2)).as("after a servlet prefix").isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/actuator",
+			"/actuator/prometheusx", "/prometheus", "/x/metrics", "/../metrics" })
+	void doesNotMatchOtherPlainPaths(String path) {
+		assertThat(this.matcher.matchesPlainPath(path, 0, 0)).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/METRICSX",
 			"/health?x=/metrics", "/metrics%2F", "/metrics%2Fx", "/actuator", "/actuator/health",
 			"/actuator/prometheusx", "/prometheus", "/v1/chat/completions" })
