@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.sample.servlet;
+
+import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.test.RawHttpClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the integration tests that run against the servlet sample app on a real Tomcat
+ * with the guard switched on: subclasses are {@code @SpringBootTest(webEnvironment =
+ * RANDOM_PORT, properties = { TOMCAT, ... })}.
+ */
+abstract class ServletSampleAppScenarios {
+
+	static final String KEY = "sk-sample-Zx81-key";
+
+	/**
+	 * Jetty is on the test class path too (see {@link ServletContainer}), and Spring Boot
+	 * 4 would pick it; Boot 3.5 prefers Tomcat and ignores the exclusion of a class it
+	 * does not have.
+	 */
+	static final String TOMCAT = "spring.autoconfigure.exclude="
+			+ "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Test
+	void guardsWithTheServletFilterOnTomcat() {
+		assertThat(ServletContainer.runningIn(this.context)).isEqualTo(ServletContainer.TOMCAT);
+		assertThat(this.context.getBeansOfType(FilterRegistrationBean.class).values())
+			.filteredOn((registration) -> registration.getFilter() instanceof MetricsAuthServletFilter)
+			.hasSize(1);
+	}
+
+	RawHttpClient raw() {
+		return new RawHttpClient(this.port);
+	}
+
+}
