@@ -18,7 +18,9 @@ package ai.litellm.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
@@ -99,6 +101,27 @@ public class LiteLlmProperties {
 		private List<String> keyHashes = new ArrayList<>();
 
 		/**
+		 * Further accepted API keys by name, each a key in plain text or 'sha256:'
+		 * followed by the hex SHA-256 digest of one. Accepted requests are counted and
+		 * logged under the name, so an operator can see which scraper still uses a key
+		 * before revoking it.
+		 */
+		private Map<String, String> namedKeys = new LinkedHashMap<>();
+
+		/**
+		 * Files and directories to read further API keys from, such as a mounted
+		 * Kubernetes Secret: a file holds one key (surrounding white space ignored), or
+		 * its hex SHA-256 digest if its name ends with '.sha256'; a directory holds one
+		 * such file per key, named after it. They are re-read while the application runs.
+		 */
+		private List<String> keyFiles = new ArrayList<>();
+
+		/**
+		 * How often the key files are checked for changes.
+		 */
+		private Duration keyFilesRefresh = Duration.ofSeconds(5);
+
+		/**
 		 * Order of the metrics authentication web filter. The default runs it before
 		 * Spring Security's filter chain.
 		 */
@@ -159,6 +182,30 @@ public class LiteLlmProperties {
 
 		public void setKeyHashes(List<String> keyHashes) {
 			this.keyHashes = keyHashes;
+		}
+
+		public Map<String, String> getNamedKeys() {
+			return this.namedKeys;
+		}
+
+		public void setNamedKeys(Map<String, String> namedKeys) {
+			this.namedKeys = namedKeys;
+		}
+
+		public List<String> getKeyFiles() {
+			return this.keyFiles;
+		}
+
+		public void setKeyFiles(List<String> keyFiles) {
+			this.keyFiles = keyFiles;
+		}
+
+		public Duration getKeyFilesRefresh() {
+			return this.keyFilesRefresh;
+		}
+
+		public void setKeyFilesRefresh(Duration keyFilesRefresh) {
+			this.keyFilesRefresh = keyFilesRefresh;
 		}
 
 		public int getFilterOrder() {

@@ -19,6 +19,7 @@ package ai.litellm.spring.autoconfigure;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import ai.litellm.spring.metrics.AuthenticationFailure;
@@ -29,8 +30,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts metrics-endpoint authentication outcomes in a {@link MeterRegistry}, so that an
- * operator can alert when a scrape job starts failing authentication. The counters are
- * registered up front: counting is one increment.
+ * operator can alert when a scrape job starts failing authentication, and see which named
+ * key each scraper still uses before revoking it. Accepted requests are tagged with the
+ * key's name, a bounded set that comes from the configuration; every other outcome with
+ * {@code key=none}, since no key was accepted. Counting is a map lookup and an increment.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -38,7 +41,9 @@ final class MeterRegistryAuthenticationListener implements AuthenticationListene
 
 	static final String METER_NAME = "litellm.metrics.auth";
 
-	private final Counter accepted;
+	private final MeterRegistry registry;
+
+	private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
 
 	private final Map<AuthenticationFailure, Counter> rejected = new EnumMap<>(AuthenticationFailure.class);
 
@@ -49,7 +54,8 @@ final class MeterRegistryAuthenticationListener implements AuthenticationListene
 	private final Counter failed;
 
 	MeterRegistryAuthenticationListener(MeterRegistry registry) {
-		this.accepted = counter(registry, "accepted", "none");
+		this.registry = registry;
+		acceptedCounter("master");
 		for (AuthenticationFailure failure : AuthenticationFailure.values()) {
 			this.rejected.put(failure, counter(registry, "rejected", failure.name().toLowerCase(Locale.ROOT)));
 		}
@@ -59,16 +65,25 @@ final class MeterRegistryAuthenticationListener implements AuthenticationListene
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome, String reason) {
+		return counter(registry, outcome, reason, "none");
+	}
+
+	private static Counter counter(MeterRegistry registry, String outcome, String reason, String key) {
 		return Counter.builder(METER_NAME)
 			.description("Authentication outcomes of requests to the metrics endpoints")
 			.tag("outcome", outcome)
 			.tag("reason", reason)
+			.tag("key", key)
 			.register(registry);
 	}
 
+	private Counter acceptedCounter(String keyName) {
+		return this.accepted.computeIfAbsent(keyName, (name) -> counter(this.registry, "accepted", "none", name));
+	}
+
 	@Override
-	public void accepted() {
-		this.accepted.increment();
+	public void accepted(String keyName) {
+		acceptedCounter(keyName).increment();
 	}
 
 	@Override

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ai.litellm.spring.autoconfigure.ConfiguredKeys.KeyFileException;
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
+import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.ApiKeyAuthenticator;
 import ai.litellm.spring.metrics.AuthenticationListener;
 import ai.litellm.spring.metrics.CachingApiKeyAuthenticator;
@@ -45,18 +47,26 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.StringUtils;
 
@@ -80,10 +90,7 @@ public final class MetricsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MetricsAuthAutoConfiguration.class);
 
-	/**
-	 * The environment variable LiteLLM deployments hold the master key in.
-	 */
-	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
+	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = ConfiguredKeys.MASTER_KEY_ENVIRONMENT_VARIABLE;
 
 	/**
 	 * Shorter keys start the application with a warning.
@@ -101,39 +108,56 @@ public final class MetricsAuthAutoConfiguration {
 	static final String SERVLET_FILTER_REGISTRATION_BEAN = "metricsAuthFilterRegistration";
 
 	@Bean
-	@ConditionalOnMissingBean
-	ApiKeyAuthenticator metricsApiKeyAuthenticator(LiteLlmProperties properties, Environment environment) {
-		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
-		Map<String, String> keys = new LinkedHashMap<>();
-		String masterKey = properties.getMasterKey();
-		String environmentKey = environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE);
-		// Surrounding white space comes from editors and shells, never from a scraper.
-		if (StringUtils.hasText(masterKey)) {
-			keys.put("litellm.master-key", masterKey.strip());
+	@ConditionalOnMissingBean(ApiKeyAuthenticator.class)
+	DigestApiKeyAuthenticator metricsApiKeyAuthenticator(LiteLlmProperties properties, Environment environment) {
+		AcceptedKeys configured = ConfiguredKeys.fromProperties(properties, environment);
+		AcceptedKeys keys;
+		try {
+			keys = KeyFilesReloader.initialKeys(configured, properties.getMetricsAuth().getKeyFiles());
 		}
-		else if (StringUtils.hasText(environmentKey)) {
-			keys.put(MASTER_KEY_ENVIRONMENT_VARIABLE, environmentKey.strip());
+		catch (KeyFileException ex) {
+			throw new MetricsAuthConfigurationException(ex.getMessage() + ".",
+					"Make each file in litellm.metrics-auth.key-files hold one key of visible ASCII characters "
+							+ "(or, named *.sha256, its hex SHA-256 digest), and each directory such files.");
 		}
-		putIndexed(keys, "litellm.metrics-auth.keys", metricsAuth.getKeys());
-		Map<String, String> hashes = new LinkedHashMap<>();
-		putIndexed(hashes, "litellm.metrics-auth.key-hashes", metricsAuth.getKeyHashes());
-		if (keys.isEmpty() && hashes.isEmpty()) {
+		if (keys.size() == 0) {
 			throw new MetricsKeyMissingException();
 		}
-		DigestApiKeyAuthenticator authenticator = DigestApiKeyAuthenticator.of(keys, hashes);
+		warnOfShortKeys(properties, environment);
+		return new DigestApiKeyAuthenticator(keys);
+	}
+
+	private static void warnOfShortKeys(LiteLlmProperties properties, Environment environment) {
+		Map<String, String> keys = new LinkedHashMap<>();
+		String masterKey = properties.getMasterKey();
+		keys.put("litellm.master-key",
+				StringUtils.hasText(masterKey) ? masterKey : environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE));
+		List<String> plain = properties.getMetricsAuth().getKeys();
+		for (int i = 0; i < plain.size(); i++) {
+			keys.put("litellm.metrics-auth.keys[" + i + "]", plain.get(i));
+		}
+		properties.getMetricsAuth()
+			.getNamedKeys()
+			.forEach((name, key) -> keys.put("litellm.metrics-auth.named-keys." + name, key));
 		keys.forEach((name, key) -> {
-			if (key.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
+			String stripped = (key != null) ? key.strip() : "";
+			if (!stripped.isEmpty() && !stripped.regionMatches(true, 0, ConfiguredKeys.SHA256_PREFIX, 0, 7)
+					&& stripped.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
 				logger.warn(name + " is shorter than " + RECOMMENDED_MINIMUM_KEY_LENGTH
 						+ " characters: anyone who can reach the metrics endpoint can guess it. Use a long random key.");
 			}
 		});
-		return authenticator;
 	}
 
-	private static void putIndexed(Map<String, String> named, String property, List<String> values) {
-		for (int i = 0; i < values.size(); i++) {
-			named.put(property + "[" + i + "]", values.get(i).strip());
-		}
+	@Bean(destroyMethod = "close")
+	@ConditionalOnBean(DigestApiKeyAuthenticator.class)
+	@Conditional(KeyFilesConfiguredCondition.class)
+	KeyFilesReloader metricsKeyFilesReloader(DigestApiKeyAuthenticator authenticator, LiteLlmProperties properties,
+			Environment environment, ObjectProvider<KeyFilesReloader.Listener> listener) {
+		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
+		return new KeyFilesReloader(authenticator, ConfiguredKeys.fromProperties(properties, environment),
+				metricsAuth.getKeyFiles(), metricsAuth.getKeyFilesRefresh(),
+				listener.getIfUnique(() -> KeyFilesReloader.Listener.NONE));
 	}
 
 	@Bean
@@ -233,6 +257,13 @@ public final class MetricsAuthAutoConfiguration {
 					: AuthenticationListener.NONE;
 		}
 
+		@Bean
+		KeyFilesReloader.Listener metricsKeyFilesListener(ObjectProvider<MeterRegistry> registry) {
+			MeterRegistry meterRegistry = registry.getIfUnique();
+			return (meterRegistry != null) ? new MeterRegistryKeyFilesListener(meterRegistry)
+					: KeyFilesReloader.Listener.NONE;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -255,6 +286,23 @@ public final class MetricsAuthAutoConfiguration {
 				}
 				return paths;
 			};
+		}
+
+	}
+
+	/**
+	 * Matches when {@code litellm.metrics-auth.key-files} lists at least one file, in any
+	 * of the forms Spring Boot binds a list from.
+	 */
+	static class KeyFilesConfiguredCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			List<String> keyFiles = Binder.get(context.getEnvironment())
+				.bind("litellm.metrics-auth.key-files", Bindable.listOf(String.class))
+				.orElse(List.of());
+			return keyFiles.isEmpty() ? ConditionOutcome.noMatch("No key files are configured")
+					: ConditionOutcome.match(keyFiles.size() + " key files are configured");
 		}
 
 	}

@@ -36,4 +36,14 @@ public interface ApiKeyAuthenticator {
 	 */
 	Mono<Boolean> authenticate(String apiKey);
 
+	/**
+	 * Authenticate the given key and name it, for the counters and the logs of accepted
+	 * requests. The default names every accepted key {@value AcceptedKeys#UNNAMED}.
+	 * @param apiKey the presented key, never empty
+	 * @return the name of the key, never the key itself; empty if it is not accepted
+	 */
+	default Mono<String> identify(String apiKey) {
+		return authenticate(apiKey).filter(Boolean::booleanValue).map((accepted) -> AcceptedKeys.UNNAMED);
+	}
+
 }

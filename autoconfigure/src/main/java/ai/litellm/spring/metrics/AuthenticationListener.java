@@ -34,8 +34,9 @@ public interface AuthenticationListener {
 
 	/**
 	 * A metrics request presented a valid key.
+	 * @param keyName the name of the key, such as {@code master}; never the key
 	 */
-	default void accepted() {
+	default void accepted(String keyName) {
 	}
 
 	/**

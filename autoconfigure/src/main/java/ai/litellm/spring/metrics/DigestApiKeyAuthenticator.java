@@ -16,12 +16,6 @@
 
 package ai.litellm.spring.metrics;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +24,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.util.Assert;
 
 /**
- * {@link ApiKeyAuthenticator} that accepts a fixed set of keys, held only as their
- * SHA-256 digests.
+ * {@link ApiKeyAuthenticator} that accepts a set of {@link AcceptedKeys}, held only as
+ * their SHA-256 digests and compared in constant time.
  * <p>
- * A presented key is hashed and compared with every accepted digest in constant time, so
- * neither the content nor the length of an accepted key leaks through response timing.
- * Keys can be configured in plain text or as the lowercase hex of their SHA-256 digest,
- * the form LiteLLM stores virtual keys in.
+ * The set can be replaced while requests are served, for a key rotation without a
+ * restart: {@link #setKeys(AcceptedKeys)} swaps the whole set at once, so a request is
+ * checked against either the old set or the new one, never a mix, and checking takes no
+ * lock.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -47,18 +41,19 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 
 	private static final Mono<Boolean> REJECTED = Mono.just(Boolean.FALSE);
 
-	private static final String SHA_256 = "SHA-256";
+	private volatile AcceptedKeys keys;
 
-	private final byte[][] acceptedDigests;
-
-	private DigestApiKeyAuthenticator(List<byte[]> acceptedDigests) {
-		Assert.notEmpty(acceptedDigests, "At least one API key is required");
-		this.acceptedDigests = acceptedDigests.toArray(byte[][]::new);
+	/**
+	 * Create an authenticator.
+	 * @param keys the keys to accept
+	 */
+	public DigestApiKeyAuthenticator(AcceptedKeys keys) {
+		this.keys = requireSome(keys);
 	}
 
 	/**
 	 * Create an authenticator that accepts the given keys and the keys with the given
-	 * SHA-256 digests.
+	 * SHA-256 digests, all unnamed.
 	 * @param keys keys in plain text
 	 * @param sha256Hashes hex SHA-256 digests of further keys
 	 * @return the authenticator
@@ -66,45 +61,62 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 	 * is not 64 hex characters; the message never contains the value
 	 */
 	public static DigestApiKeyAuthenticator of(List<String> keys, List<String> sha256Hashes) {
-		return of(indexed("API key", keys), indexed("API key hash", sha256Hashes));
+		AcceptedKeys.Builder builder = AcceptedKeys.builder();
+		for (int i = 0; i < keys.size(); i++) {
+			builder.key(AcceptedKeys.UNNAMED, keys.get(i), "API key [" + i + "]");
+		}
+		for (int i = 0; i < sha256Hashes.size(); i++) {
+			builder.sha256(AcceptedKeys.UNNAMED, sha256Hashes.get(i), "API key hash [" + i + "]");
+		}
+		return new DigestApiKeyAuthenticator(builder.build());
 	}
 
 	/**
 	 * Create an authenticator that accepts the given keys and the keys with the given
-	 * SHA-256 digests, each named by where it was configured so that an error can say
-	 * which one is wrong.
-	 * @param keys keys in plain text by name, such as {@code litellm.master-key}
-	 * @param sha256Hashes hex SHA-256 digests of further keys by name
+	 * SHA-256 digests, all unnamed, each labelled by where it was configured so that an
+	 * error can say which one is wrong.
+	 * @param keys keys in plain text by label, such as {@code litellm.master-key}
+	 * @param sha256Hashes hex SHA-256 digests of further keys by label
 	 * @return the authenticator
 	 * @throws IllegalArgumentException if a key is empty or not visible ASCII, or a hash
 	 * is not 64 hex characters; the message names it but never contains the value
 	 */
 	public static DigestApiKeyAuthenticator of(Map<String, String> keys, Map<String, String> sha256Hashes) {
-		List<byte[]> digests = new ArrayList<>(keys.size() + sha256Hashes.size());
-		keys.forEach((name, key) -> {
-			Assert.isTrue(key != null && isVisibleAscii(key), () -> name
-					+ " must be a non-empty key of visible ASCII characters (no white space, control or non-ASCII characters)");
-			digests.add(sha256(key));
-		});
-		sha256Hashes.forEach((name, hash) -> {
-			Assert.isTrue(hash != null && isSha256Hex(hash),
-					() -> name + " must be 64 hex characters (a SHA-256 digest)");
-			digests.add(HexFormat.of().parseHex(hash));
-		});
-		return new DigestApiKeyAuthenticator(digests);
+		AcceptedKeys.Builder builder = AcceptedKeys.builder();
+		keys.forEach((label, key) -> builder.key(AcceptedKeys.UNNAMED, key, label));
+		sha256Hashes.forEach((label, hash) -> builder.sha256(AcceptedKeys.UNNAMED, hash, label));
+		return new DigestApiKeyAuthenticator(builder.build());
 	}
 
-	private static Map<String, String> indexed(String name, List<String> values) {
-		Map<String, String> named = new LinkedHashMap<>();
-		for (int i = 0; i < values.size(); i++) {
-			named.put(name + " [" + i + "]", values.get(i));
-		}
-		return named;
+	/**
+	 * Replace the accepted keys, all at once.
+	 * @param keys the keys to accept from now on
+	 */
+	public void setKeys(AcceptedKeys keys) {
+		this.keys = requireSome(keys);
+	}
+
+	/**
+	 * Return the keys accepted now.
+	 * @return the keys
+	 */
+	public AcceptedKeys getKeys() {
+		return this.keys;
+	}
+
+	private static AcceptedKeys requireSome(AcceptedKeys keys) {
+		Assert.isTrue(keys.size() > 0, "At least one API key is required");
+		return keys;
 	}
 
 	@Override
 	public Mono<Boolean> authenticate(String apiKey) {
 		return matches(apiKey) ? ACCEPTED : REJECTED;
+	}
+
+	@Override
+	public Mono<String> identify(String apiKey) {
+		return Mono.justOrEmpty(this.keys.match(apiKey));
 	}
 
 	/**
@@ -113,36 +125,16 @@ public final class DigestApiKeyAuthenticator implements ApiKeyAuthenticator {
 	 * @return {@code true} if the key is accepted
 	 */
 	public boolean matches(String apiKey) {
-		byte[] presented = sha256(apiKey);
-		boolean matched = false;
-		// No early exit: every digest is compared whatever the outcome.
-		for (byte[] accepted : this.acceptedDigests) {
-			matched |= MessageDigest.isEqual(accepted, presented);
-		}
-		return matched;
+		return this.keys.match(apiKey) != null;
 	}
 
 	static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance(SHA_256).digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
-		}
-	}
-
-	// What every HTTP client carries unchanged in a header, in every credential form.
-	private static boolean isVisibleAscii(String key) {
-		return !key.isEmpty() && key.chars().allMatch((c) -> c > 0x20 && c < 0x7F);
-	}
-
-	private static boolean isSha256Hex(String hash) {
-		return hash.length() == 64 && hash.chars().allMatch(HexFormat::isHexDigit);
+		return AcceptedKeys.digest(value);
 	}
 
 	@Override
 	public String toString() {
-		return "DigestApiKeyAuthenticator[" + this.acceptedDigests.length + " keys]";
+		return "DigestApiKeyAuthenticator[" + this.keys.size() + " keys]";
 	}
 
 }

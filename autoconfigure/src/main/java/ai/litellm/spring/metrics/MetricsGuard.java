@@ -166,18 +166,18 @@ public final class MetricsGuard {
 		}
 		// Deferred, so that an authenticator that throws instead of returning an error
 		// is handled like one that returns it.
-		return Mono.defer(() -> this.authenticator.authenticate(apiKey))
+		return Mono.defer(() -> this.authenticator.identify(apiKey))
 			.timeout(this.authenticatorTimeout)
-			.defaultIfEmpty(Boolean.FALSE)
-			.map(this::decide)
+			.map(this::accept)
+			.switchIfEmpty(Mono.fromSupplier(() -> reject(AuthenticationFailure.INVALID_KEY)))
 			.onErrorResume((ex) -> Mono.just(unavailable(ex)));
 	}
 
-	private Verdict decide(boolean accepted) {
-		if (!accepted) {
-			return reject(AuthenticationFailure.INVALID_KEY);
+	private Verdict accept(String keyName) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Accepted a metrics request with the key named '" + keyName + "'");
 		}
-		this.listener.accepted();
+		this.listener.accepted(keyName);
 		return Verdict.ACCEPTED;
 	}
 

@@ -16,7 +16,10 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,6 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -232,6 +236,60 @@ class MetricsAuthAutoConfigurationTests {
 					.doesNotContain(KEY)
 					.doesNotContain("sk-second");
 			});
+	}
+
+	@Test
+	void acceptsNamedKeysAndCountsAcceptedRequestsByName() {
+		String grafanaKey = "sk-grafana-scraper-key-42";
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.named-keys.prometheus-a=sk-prometheus-a-key-0001",
+					"litellm.metrics-auth.named-keys.grafana=sha256:" + HexFormat.of().formatHex(sha256(grafanaKey)))
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", "sk-prometheus-a-key-0001")).isNull();
+				assertThat(statusOf(context, "/metrics", grafanaKey)).isNull();
+				assertThat(statusOf(context, "/metrics", grafanaKey)).isNull();
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(HttpStatus.UNAUTHORIZED);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(acceptedWith(registry, "prometheus-a")).isEqualTo(1);
+				assertThat(acceptedWith(registry, "grafana")).isEqualTo(2);
+				assertThat(acceptedWith(registry, "master")).isEqualTo(1);
+				assertThat(registry.get("litellm.metrics.auth").tag("outcome", "rejected").counters())
+					.allSatisfy((counter) -> assertThat(counter.getId().getTag("key")).isEqualTo("none"));
+			});
+	}
+
+	@Test
+	void failsToStartWithAKeyFileThatCannotBeReadNamingItButNotItsContent(@TempDir Path directory) throws IOException {
+		Path keyFile = Files.writeString(directory.resolve("metrics-key"), "sk secret with spaces");
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.key-files=" + keyFile)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("litellm.metrics-auth.key-files[0] (" + keyFile + ")")
+				.hasMessageNotContaining("secret"));
+	}
+
+	@Test
+	void readsKeyFilesAtStartupAndWatchesThemOnlyWhenConfigured(@TempDir Path directory) throws IOException {
+		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001\n");
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.key-files=" + keyFile)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(KeyFilesReloader.class);
+				assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
+			});
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(KeyFilesReloader.class));
+	}
+
+	private static double acceptedWith(MeterRegistry registry, String key) {
+		return registry.get("litellm.metrics.auth").tag("outcome", "accepted").tag("key", key).counter().count();
 	}
 
 	private static double count(MeterRegistry registry, String outcome, String reason) {

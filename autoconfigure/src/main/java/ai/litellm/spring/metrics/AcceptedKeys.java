@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * An immutable set of accepted API keys, each held only as its SHA-256 digest, under a
+ * name that may be shown and counted (such as {@code master}, or the name of the scraper
+ * that uses it) where the key itself never may.
+ * <p>
+ * A presented key is hashed and compared with every accepted digest in constant time,
+ * with no early exit, so neither the content nor the length of an accepted key, nor which
+ * one matched, leaks through response timing.
+ *
+ * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
+ */
+public final class AcceptedKeys {
+
+	/**
+	 * The name of keys configured without one.
+	 */
+	public static final String UNNAMED = "unnamed";
+
+	private static final String SHA_256 = "SHA-256";
+
+	private final byte[][] digests;
+
+	private final String[] names;
+
+	private AcceptedKeys(List<byte[]> digests, List<String> names) {
+		this.digests = digests.toArray(byte[][]::new);
+		this.names = names.toArray(String[]::new);
+	}
+
+	/**
+	 * Start building a set of keys.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return the name of the accepted key that was presented.
+	 * @param presentedKey the presented key
+	 * @return the key's name, or {@code null} if it is not accepted
+	 */
+	public @Nullable String match(String presentedKey) {
+		byte[] presented = digest(presentedKey);
+		int matched = -1;
+		// No early exit: every digest is compared whatever the outcome.
+		for (int i = 0; i < this.digests.length; i++) {
+			if (MessageDigest.isEqual(this.digests[i], presented)) {
+				matched = i;
+			}
+		}
+		return (matched >= 0) ? this.names[matched] : null;
+	}
+
+	/**
+	 * Return how many keys are accepted.
+	 * @return the number of keys
+	 */
+	public int size() {
+		return this.digests.length;
+	}
+
+	/**
+	 * Return the names of the accepted keys, each once.
+	 * @return the names
+	 */
+	public Set<String> names() {
+		return new LinkedHashSet<>(Arrays.asList(this.names));
+	}
+
+	/**
+	 * Return whether another set accepts exactly the same keys under the same names.
+	 * @param other the other set
+	 * @return {@code true} if nothing changed
+	 */
+	public boolean isSameAs(AcceptedKeys other) {
+		return Arrays.deepEquals(this.digests, other.digests) && Arrays.equals(this.names, other.names);
+	}
+
+	static byte[] digest(String value) {
+		try {
+			return MessageDigest.getInstance(SHA_256).digest(value.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "AcceptedKeys" + names();
+	}
+
+	/**
+	 * Builds {@link AcceptedKeys}. Every value is checked as it is added; an error names
+	 * where the value came from, never the value.
+	 */
+	public static final class Builder {
+
+		private final List<byte[]> digests = new ArrayList<>();
+
+		private final List<String> names = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * Accept a key given in plain text.
+		 * @param name the name it is counted and logged under
+		 * @param key the key: visible ASCII, what every client carries unchanged in a
+		 * header
+		 * @param source where it was configured, for error messages
+		 * @return this builder
+		 * @throws IllegalArgumentException if the key is empty or not visible ASCII
+		 */
+		public Builder key(String name, @Nullable String key, String source) {
+			Assert.isTrue(key != null && isVisibleAscii(key), () -> source
+					+ " must be a non-empty key of visible ASCII characters (no white space, control or non-ASCII characters)");
+			return add(name, digest(key));
+		}
+
+		/**
+		 * Accept the key with the given SHA-256 digest.
+		 * @param name the name it is counted and logged under
+		 * @param sha256Hex the digest, 64 hex characters in either case
+		 * @param source where it was configured, for error messages
+		 * @return this builder
+		 * @throws IllegalArgumentException if the digest is not 64 hex characters
+		 */
+		public Builder sha256(String name, @Nullable String sha256Hex, String source) {
+			Assert.isTrue(sha256Hex != null && isSha256Hex(sha256Hex),
+					() -> source + " must be 64 hex characters (a SHA-256 digest)");
+			return add(name, HexFormat.of().parseHex(sha256Hex));
+		}
+
+		/**
+		 * Accept every key of another set.
+		 * @param keys the keys
+		 * @return this builder
+		 */
+		public Builder addAll(AcceptedKeys keys) {
+			for (int i = 0; i < keys.digests.length; i++) {
+				add(keys.names[i], keys.digests[i]);
+			}
+			return this;
+		}
+
+		private Builder add(String name, byte[] digest) {
+			this.names.add(name);
+			this.digests.add(digest);
+			return this;
+		}
+
+		/**
+		 * Return the keys added so far.
+		 * @return the keys
+		 */
+		public AcceptedKeys build() {
+			return new AcceptedKeys(this.digests, this.names);
+		}
+
+		private static boolean isVisibleAscii(String key) {
+			return !key.isEmpty() && key.chars().allMatch((c) -> c > 0x20 && c < 0x7F);
+		}
+
+		private static boolean isSha256Hex(String hash) {
+			return hash.length() == 64 && hash.chars().allMatch(HexFormat::isHexDigit);
+		}
+
+	}
+
+}
