@@ -18,7 +18,6 @@ package ai.litellm.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +38,6 @@ import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.DispatcherType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -191,22 +189,6 @@ public final class MetricsAuthAutoConfiguration {
 		return cacheTtl.isZero() ? limited : new CachingApiKeyAuthenticator(limited, cacheTtl);
 	}
 
-	/**
-	 * Register the servlet adapter for every dispatch, so that a forward, include or
-	 * error dispatch to a metrics path is guarded too.
-	 * @param guard the guard
-	 * @param order the filter's order
-	 * @return the registration
-	 */
-	static FilterRegistrationBean<MetricsAuthServletFilter> servletFilterRegistration(MetricsGuard guard, int order) {
-		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(
-				new MetricsAuthServletFilter(guard));
-		registration.setName("metricsAuthFilter");
-		registration.setOrder(order);
-		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
-		return registration;
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnAdapter(Adapter.WEB_FILTER)
@@ -240,7 +222,7 @@ public final class MetricsAuthAutoConfiguration {
 		@Bean(SERVLET_FILTER_REGISTRATION_BEAN)
 		FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
 				LiteLlmProperties properties) {
-			return servletFilterRegistration(guard, properties.getMetricsAuth().getFilterOrder());
+			return MetricsAuthFilterRegistration.of(guard, properties.getMetricsAuth().getFilterOrder());
 		}
 
 	}

@@ -43,8 +43,7 @@ class MetricsAuthManagementContextConfiguration {
 	@Bean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
 	FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
 			LiteLlmProperties properties) {
-		return MetricsAuthAutoConfiguration.servletFilterRegistration(guard,
-				properties.getMetricsAuth().getFilterOrder());
+		return MetricsAuthFilterRegistration.of(guard, properties.getMetricsAuth().getFilterOrder());
 	}
 
 }

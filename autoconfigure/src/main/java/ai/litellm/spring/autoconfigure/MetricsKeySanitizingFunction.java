@@ -24,8 +24,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Masks the metrics keys in actuator's {@code env} and {@code configprops} endpoints,
  * even when they are told to show values: {@code litellm.master-key},
- * {@code LITELLM_MASTER_KEY} and {@code litellm.metrics-auth.keys} and {@code key-hashes}
- * in every spelling Spring Boot binds them from.
+ * {@code LITELLM_MASTER_KEY} and {@code litellm.metrics-auth.keys}, {@code key-hashes}
+ * and {@code named-keys} in every spelling Spring Boot binds them from.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -41,7 +41,7 @@ final class MetricsKeySanitizingFunction implements SanitizingFunction {
 	static boolean isKeyProperty(String key) {
 		String name = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 		return name.equals("litellmmasterkey") || name.startsWith("litellmmetricsauthkeys")
-				|| name.startsWith("litellmmetricsauthkeyhashes");
+				|| name.startsWith("litellmmetricsauthkeyhashes") || name.startsWith("litellmmetricsauthnamedkeys");
 	}
 
 }

@@ -48,7 +48,9 @@ class ConfigurationMetadataIT {
 					"litellm.metrics-auth.paths", "litellm.metrics-auth.keys", "litellm.metrics-auth.key-hashes",
 					"litellm.metrics-auth.adapter", "litellm.metrics-auth.filter-order",
 					"litellm.metrics-auth.actuator-endpoints", "litellm.metrics-auth.authenticator-timeout",
-					"litellm.metrics-auth.authenticator-max-in-flight", "litellm.metrics-auth.authenticator-cache-ttl");
+					"litellm.metrics-auth.authenticator-max-in-flight", "litellm.metrics-auth.authenticator-cache-ttl",
+					"litellm.metrics-auth.named-keys", "litellm.metrics-auth.key-files",
+					"litellm.metrics-auth.key-files-refresh");
 		assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).asString()
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
@@ -67,7 +69,8 @@ class ConfigurationMetadataIT {
 			.containsEntry("litellm.metrics-auth.actuator-endpoints", List.of("prometheus", "metrics"))
 			.containsEntry("litellm.metrics-auth.authenticator-timeout", "5s")
 			.containsEntry("litellm.metrics-auth.authenticator-max-in-flight", 32)
-			.containsEntry("litellm.metrics-auth.authenticator-cache-ttl", "10s");
+			.containsEntry("litellm.metrics-auth.authenticator-cache-ttl", "10s")
+			.containsEntry("litellm.metrics-auth.key-files-refresh", "5s");
 	}
 
 	@Test

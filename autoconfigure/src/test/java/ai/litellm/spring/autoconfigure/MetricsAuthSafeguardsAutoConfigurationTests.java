@@ -153,7 +153,9 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "litellm.master-key", "litellm.masterKey", "LITELLM_MASTER_KEY", "litellm.master_key",
 			"litellm.metrics-auth.keys[0]", "litellm.metrics-auth.keys", "litellm.metricsAuth.keys",
-			"LITELLM_METRICSAUTH_KEYS_0", "litellm.metrics-auth.key-hashes[2]", "litellm.metricsAuth.keyHashes" })
+			"LITELLM_METRICSAUTH_KEYS_0", "litellm.metrics-auth.key-hashes[2]", "litellm.metricsAuth.keyHashes",
+			"litellm.metrics-auth.named-keys.prometheus", "litellm.metricsAuth.namedKeys.grafana",
+			"LITELLM_METRICSAUTH_NAMEDKEYS_GRAFANA" })
 	void masksEverySpellingOfAKeyProperty(String key) {
 		SanitizableData data = new SanitizableData(null, key, KEY);
 		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
@@ -162,7 +164,7 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "litellm.require-auth-for-metrics-endpoint", "litellm.metrics-auth.paths[0]",
-			"litellm.metrics-auth.adapter", "server.port", "masterKey", "keys" })
+			"litellm.metrics-auth.adapter", "server.port", "masterKey", "keys", "litellm.metrics-auth.key-files[0]" })
 	void leavesOtherPropertiesAlone(String key) {
 		SanitizableData data = new SanitizableData(null, key, "value");
 		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).isEqualTo("value");

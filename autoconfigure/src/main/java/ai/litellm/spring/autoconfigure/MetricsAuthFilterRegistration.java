@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.autoconfigure;
+
+import java.util.EnumSet;
+
+import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.metrics.MetricsGuard;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+/**
+ * The registration of the servlet adapter, in the main and in the management context. A
+ * class of its own, so that no servlet type is loaded outside a servlet application.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+final class MetricsAuthFilterRegistration {
+
+	private MetricsAuthFilterRegistration() {
+	}
+
+	/**
+	 * Register the servlet adapter for every dispatch, so that a forward, include or
+	 * error dispatch to a metrics path is guarded too.
+	 * @param guard the guard
+	 * @param order the filter's order
+	 * @return the registration
+	 */
+	static FilterRegistrationBean<MetricsAuthServletFilter> of(MetricsGuard guard, int order) {
+		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(
+				new MetricsAuthServletFilter(guard));
+		registration.setName("metricsAuthFilter");
+		registration.setOrder(order);
+		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+		return registration;
+	}
+
+}

@@ -1,0 +1,196 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
+
+import ai.litellm.spring.test.RawHttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A zero-downtime key rotation through a real server, with the keys in a directory laid
+ * out as the kubelet mounts a Kubernetes Secret and updated as it updates one: a new
+ * timestamped directory and an atomic swap of the {@code ..data} symlink. Scrapers keep
+ * scraping all along; not one of their requests may fail, and the old key must be refused
+ * once it is removed, without a restart.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "litellm.metrics-auth.key-files-refresh=100ms", "litellm.master-key=" })
+class KeyRotationTests {
+
+	private static final String OLD_KEY = "sk-rotation-old-Kq71-key";
+
+	private static final String NEW_KEY = "sk-rotation-new-Lw25-key";
+
+	private static final Duration SWAP_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final AtomicInteger versions = new AtomicInteger();
+
+	private static final Path SECRET = createSecret();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	@DynamicPropertySource
+	static void keyFiles(DynamicPropertyRegistry registry) {
+		registry.add("litellm.metrics-auth.key-files", SECRET::toString);
+	}
+
+	@Test
+	void rotatesTheKeyWithoutARestartAndWithoutAFailedScrape() throws Exception {
+		RawHttpClient client = new RawHttpClient(this.port);
+		AtomicReference<String> scrapeKey = new AtomicReference<>(OLD_KEY);
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicInteger scrapes = new AtomicInteger();
+		List<String> failures = new ArrayList<>();
+		ExecutorService scrapers = Executors.newFixedThreadPool(4);
+		List<Future<?>> loops = new ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		for (int i = 0; i < 4; i++) {
+			loops.add(scrapers.submit(() -> {
+				while (!stop.get() && System.nanoTime() < deadline) {
+					String key = scrapeKey.get();
+					int status = client.send("GET", "/metrics", "Authorization: Bearer " + key).status();
+					scrapes.incrementAndGet();
+					if (status != 200) {
+						synchronized (failures) {
+							failures.add(status + " with the " + (key.equals(OLD_KEY) ? "old" : "new") + " key");
+						}
+					}
+				}
+			}));
+		}
+		try {
+			awaitStatus(client, OLD_KEY, (status) -> status == 200);
+			assertThat(client.send("GET", "/metrics", "Authorization: Bearer " + NEW_KEY).status()).isEqualTo(401);
+			// 1. The new key is added beside the old one; once it works, scrapers move.
+			publish("prometheus-old", OLD_KEY, "prometheus-new", NEW_KEY);
+			awaitStatus(client, NEW_KEY, (status) -> status == 200);
+			Thread.sleep(300);
+			scrapeKey.set(NEW_KEY);
+			Thread.sleep(300);
+			// 2. The old key is removed; it is refused from then on.
+			publish("prometheus-new", NEW_KEY);
+			awaitStatus(client, OLD_KEY, (status) -> status == 401);
+			Thread.sleep(300);
+		}
+		finally {
+			stop.set(true);
+			for (Future<?> loop : loops) {
+				loop.get(30, TimeUnit.SECONDS);
+			}
+			scrapers.shutdown();
+		}
+		for (int i = 0; i < 20; i++) {
+			assertThat(client.send("GET", "/metrics", "Authorization: Bearer " + OLD_KEY).status()).isEqualTo(401);
+		}
+		System.out.printf("Key rotation: %d scrapes during the rotation, %d failed%n", scrapes.get(), failures.size());
+		assertThat(failures).as("failed scrapes").isEmpty();
+		assertThat(scrapes.get()).isGreaterThan(20);
+		assertThat(accepted("prometheus-old")).isPositive();
+		assertThat(accepted("prometheus-new")).isPositive();
+	}
+
+	private double accepted(String keyName) {
+		return this.meterRegistry.get("litellm.metrics.auth")
+			.tag("outcome", "accepted")
+			.tag("key", keyName)
+			.counter()
+			.count();
+	}
+
+	private static void awaitStatus(RawHttpClient client, String key, IntPredicate expected)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + SWAP_TIMEOUT.toNanos();
+		int status = -1;
+		while (System.nanoTime() < deadline) {
+			status = client.send("GET", "/metrics", "Authorization: Bearer " + key).status();
+			if (expected.test(status)) {
+				return;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("Still " + status + " after " + SWAP_TIMEOUT);
+	}
+
+	private static Path createSecret() {
+		try {
+			Path secret = Files.createTempDirectory("litellm-secret");
+			secret.toFile().deleteOnExit();
+			publish(secret, "prometheus-old", OLD_KEY);
+			return secret;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void publish(String... namesAndKeys) throws IOException {
+		publish(SECRET, namesAndKeys);
+	}
+
+	// As the kubelet does: write a new version, swap ..data to it atomically, and link
+	// each key's file to ..data.
+	private static void publish(Path secret, String... namesAndKeys) throws IOException {
+		Path data = Files.createDirectory(secret.resolve("..2026_11_27_v" + versions.incrementAndGet()));
+		for (int i = 0; i < namesAndKeys.length; i += 2) {
+			Files.writeString(data.resolve(namesAndKeys[i]), namesAndKeys[i + 1] + "\n");
+		}
+		Path next = secret.resolve("..data_tmp");
+		Files.createSymbolicLink(next, data.getFileName());
+		Files.move(next, secret.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+		try (var entries = Files.list(secret)) {
+			for (Path entry : entries.toList()) {
+				if (!entry.getFileName().toString().startsWith(".")) {
+					Files.delete(entry);
+				}
+			}
+		}
+		for (int i = 0; i < namesAndKeys.length; i += 2) {
+			Files.createSymbolicLink(secret.resolve(namesAndKeys[i]), Path.of("..data", namesAndKeys[i]));
+		}
+	}
+
+}
