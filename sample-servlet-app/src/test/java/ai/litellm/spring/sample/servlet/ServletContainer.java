@@ -54,7 +54,18 @@ enum ServletContainer {
 	 * @return the running application
 	 */
 	ConfigurableApplicationContext run(String... args) {
+		return run(new Class<?>[0], args);
+	}
+
+	/**
+	 * Start the sample app on this container with more configuration.
+	 * @param moreSources configuration classes to add to the sample app's
+	 * @param args the command-line arguments, such as {@code --server.port=0}
+	 * @return the running application
+	 */
+	ConfigurableApplicationContext run(Class<?>[] moreSources, String... args) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+			.sources(moreSources)
 			.main(SampleApplication.class)
 			.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader(this.otherContainerPackages)))
 			.run(args);

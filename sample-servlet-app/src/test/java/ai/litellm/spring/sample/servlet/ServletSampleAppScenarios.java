@@ -38,11 +38,13 @@ abstract class ServletSampleAppScenarios {
 
 	/**
 	 * Jetty is on the test class path too (see {@link ServletContainer}), and Spring Boot
-	 * 4 would pick it; Boot 3.5 prefers Tomcat and ignores the exclusion of a class it
-	 * does not have.
+	 * 4 would pick it, and with a separate management port would configure the management
+	 * server for both containers and fail to start; Boot 3.5 prefers Tomcat and ignores
+	 * the exclusion of classes it does not have.
 	 */
 	static final String TOMCAT = "spring.autoconfigure.exclude="
-			+ "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration";
+			+ "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration,"
+			+ "org.springframework.boot.jetty.autoconfigure.actuate.web.server.JettyServletManagementContextAutoConfiguration";
 
 	@LocalServerPort
 	int port;
