@@ -232,7 +232,7 @@ class SampleApplicationTests extends ServletSampleAppScenarios {
 
 	private static double rejectedWithoutKey(String scrape) {
 		Matcher matcher = Pattern
-			.compile("^litellm_metrics_auth_total\\{outcome=\"rejected\",reason=\"missing_key\"} (\\S+)$",
+			.compile("^litellm_metrics_auth_total\\{key=\"none\",outcome=\"rejected\",reason=\"missing_key\"} (\\S+)$",
 					Pattern.MULTILINE)
 			.matcher(scrape);
 		assertThat(matcher.find()).as("rejection counter in %s", scrape).isTrue();
