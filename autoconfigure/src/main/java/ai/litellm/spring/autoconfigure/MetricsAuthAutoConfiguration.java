@@ -167,22 +167,6 @@ public final class MetricsAuthAutoConfiguration {
 		return cacheTtl.isZero() ? limited : new CachingApiKeyAuthenticator(limited, cacheTtl);
 	}
 
-	/**
-	 * Register the servlet adapter for every dispatch, so that a forward, include or
-	 * error dispatch to a metrics path is guarded too.
-	 * @param guard the guard
-	 * @param order the filter's order
-	 * @return the registration
-	 */
-	static FilterRegistrationBean<MetricsAuthServletFilter> servletFilterRegistration(MetricsGuard guard, int order) {
-		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(
-				new MetricsAuthServletFilter(guard));
-		registration.setName("metricsAuthFilter");
-		registration.setOrder(order);
-		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
-		return registration;
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnAdapter(Adapter.WEB_FILTER)
@@ -209,6 +193,12 @@ public final class MetricsAuthAutoConfiguration {
 
 	}
 
+	/**
+	 * The servlet adapter. Everything that names a servlet type lives in here, not in the
+	 * enclosing class: Spring introspects the enclosing class's methods in every web
+	 * application, and a WebFlux application without the Servlet API could not resolve
+	 * them.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class ServletFilterAdapterConfiguration {
@@ -217,6 +207,23 @@ public final class MetricsAuthAutoConfiguration {
 		FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
 				LiteLlmProperties properties) {
 			return servletFilterRegistration(guard, properties.getMetricsAuth().getFilterOrder());
+		}
+
+		/**
+		 * Register the servlet adapter for every dispatch, so that a forward, include or
+		 * error dispatch to a metrics path is guarded too.
+		 * @param guard the guard
+		 * @param order the filter's order
+		 * @return the registration
+		 */
+		static FilterRegistrationBean<MetricsAuthServletFilter> servletFilterRegistration(MetricsGuard guard,
+				int order) {
+			FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(
+					new MetricsAuthServletFilter(guard));
+			registration.setName("metricsAuthFilter");
+			registration.setOrder(order);
+			registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+			return registration;
 		}
 
 	}

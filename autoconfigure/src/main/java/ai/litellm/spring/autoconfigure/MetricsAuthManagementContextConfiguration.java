@@ -43,7 +43,7 @@ class MetricsAuthManagementContextConfiguration {
 	@Bean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
 	FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
 			LiteLlmProperties properties) {
-		return MetricsAuthAutoConfiguration.servletFilterRegistration(guard,
+		return MetricsAuthAutoConfiguration.ServletFilterAdapterConfiguration.servletFilterRegistration(guard,
 				properties.getMetricsAuth().getFilterOrder());
 	}
 
