@@ -25,7 +25,7 @@ fi
 sha256=$(sha256sum "$jar" | cut -d' ' -f1)
 echo "Published jar: $jar (SHA-256 $sha256)"
 
-modules=sample-app,starter-smoke-test
+modules=sample-app,sample-servlet-app,starter-smoke-test
 for generation in "${generations[@]}"; do
 	echo "=== $generation: $modules against the published jar"
 	./mvnw -B -ntp -P"$generation" -pl "$modules" clean verify -Dlitellm.published-jar.sha256="$sha256"

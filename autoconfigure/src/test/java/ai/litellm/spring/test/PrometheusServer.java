@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.sample;
+package ai.litellm.spring.test;
 
 import java.io.File;
 import java.io.IOException;
@@ -44,13 +44,16 @@ import org.jspecify.annotations.Nullable;
  * The binary is the one named by the {@code prometheus.bin} system property or else the
  * {@code PROMETHEUS_BIN} environment variable; when neither is set, the first
  * {@code prometheus} on the {@code PATH}, or else {@code /usr/bin/prometheus}. A missing
- * binary is a test failure that says how to install one.
+ * binary is a test failure that says how to install one. Shared by the sample apps'
+ * scrape tests.
+ *
+ * @author LiteLLM Spring Boot contributors
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
-	static final String BINARY_PROPERTY = "prometheus.bin";
+	public static final String BINARY_PROPERTY = "prometheus.bin";
 
-	static final String BINARY_VARIABLE = "PROMETHEUS_BIN";
+	public static final String BINARY_VARIABLE = "PROMETHEUS_BIN";
 
 	private static final Path DEBIAN_BINARY = Path.of("/usr/bin/prometheus");
 
@@ -82,7 +85,7 @@ final class PrometheusServer implements AutoCloseable {
 	 * @return the running server, which must be closed
 	 * @throws IOException if a file cannot be written or the process cannot be started
 	 */
-	static PrometheusServer start(Path directory, String configuration) throws IOException {
+	public static PrometheusServer start(Path directory, String configuration) throws IOException {
 		Path binary = locateBinary();
 		Path config = Files.writeString(directory.resolve("prometheus.yml"), configuration);
 		Path output = directory.resolve("prometheus.log");
@@ -95,7 +98,7 @@ final class PrometheusServer implements AutoCloseable {
 		return new PrometheusServer(process, output, URI.create("http://127.0.0.1:" + port));
 	}
 
-	static Path locateBinary() {
+	public static Path locateBinary() {
 		String configured = System.getProperty(BINARY_PROPERTY, System.getenv(BINARY_VARIABLE));
 		if (configured != null) {
 			Path binary = Path.of(configured);
@@ -141,7 +144,7 @@ final class PrometheusServer implements AutoCloseable {
 	 * @return the last answer, whether or not it meets the condition
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	DocumentContext await(String pathAndQuery, Predicate<DocumentContext> condition, Duration timeout)
+	public DocumentContext await(String pathAndQuery, Predicate<DocumentContext> condition, Duration timeout)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		@Nullable DocumentContext last = null;
@@ -182,7 +185,7 @@ final class PrometheusServer implements AutoCloseable {
 	 * @param cause the original failure, if any
 	 * @return the failure to throw
 	 */
-	AssertionError failure(String message, @Nullable Throwable cause) {
+	public AssertionError failure(String message, @Nullable Throwable cause) {
 		return new AssertionError(message + "\n\nPrometheus output (" + this.output + "):\n" + output(), cause);
 	}
 
