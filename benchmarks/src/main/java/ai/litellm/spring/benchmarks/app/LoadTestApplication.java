@@ -85,6 +85,7 @@ public class LoadTestApplication {
 		sources.add(LoadTestApplication.class);
 		sources.addAll(mode.configurations());
 		SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
+		application.setWebApplicationType(mode.webApplicationType());
 		// Defaults, so that the command line can still override any of them.
 		Map<String, Object> properties = new HashMap<>(mode.properties());
 		properties.put(MODE_PROPERTY, mode.value());

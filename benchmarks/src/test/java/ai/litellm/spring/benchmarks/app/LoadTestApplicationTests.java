@@ -35,6 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
@@ -77,6 +82,15 @@ class LoadTestApplicationTests {
 		});
 		assertThat(context.getBeanNamesForType(HttpHandlerDecoratorFactory.class)).containsExactlyElementsOf(
 				(mode == BenchMode.STARTER_HANDLER) ? List.of("metricsAuthHttpHandlerDecoratorFactory") : List.of());
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void eachModeRunsOnTheServerOfItsStack(BenchMode mode) {
+		WebServer server = ((WebServerApplicationContext) started(mode)).getWebServer();
+		// Both Netty and Tomcat are on the classpath: the type must pick the server.
+		assertThat(server).isInstanceOf((mode.webApplicationType() == WebApplicationType.REACTIVE)
+				? NettyWebServer.class : TomcatWebServer.class);
 	}
 
 	@ParameterizedTest
