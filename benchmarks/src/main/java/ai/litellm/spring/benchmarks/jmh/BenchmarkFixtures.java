@@ -23,6 +23,7 @@ import java.util.List;
 
 import ai.litellm.spring.benchmarks.app.LoadTestApplication;
 import ai.litellm.spring.benchmarks.app.SecurityModeConfiguration;
+import ai.litellm.spring.benchmarks.app.ServletSecurityModeConfiguration;
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.benchmarks.filters.OncePerRequestMetricsAuthFilter;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
@@ -40,6 +41,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.adapter.DefaultServerWebExchange;
@@ -189,6 +191,17 @@ public final class BenchmarkFixtures {
 		OncePerRequestMetricsAuthFilter filter = new OncePerRequestMetricsAuthFilter(starterServletFilter());
 		filter.setBeanName("metricsAuthFilter");
 		return filter;
+	}
+
+	/**
+	 * Start a small Spring context with the load-test application's servlet Spring
+	 * Security configuration. Close it when done.
+	 * @return the context, holding a {@link FilterChainProxy}
+	 * @see #springSecurity()
+	 */
+	public static AnnotationConfigApplicationContext servletSpringSecurity() {
+		logOnlyWarnings();
+		return new AnnotationConfigApplicationContext(ServletSecurityModeConfiguration.class);
 	}
 
 	private static void logOnlyWarnings() {
