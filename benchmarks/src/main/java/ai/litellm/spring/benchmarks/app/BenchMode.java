@@ -59,7 +59,26 @@ public enum BenchMode {
 	 * Spring Security guarding {@code /metrics} with HTTP Basic, everything else
 	 * permitted.
 	 */
-	SECURITY("security", WebApplicationType.REACTIVE, Map.of(), List.of(SecurityModeConfiguration.class));
+	SECURITY("security", WebApplicationType.REACTIVE, Map.of(), List.of(SecurityModeConfiguration.class)),
+
+	/**
+	 * Spring MVC on Tomcat without any filter of ours: the servlet baseline. Spring
+	 * Boot's own servlet filters (character encoding, form content, request context) are
+	 * there, as in every servlet mode.
+	 */
+	SERVLET_NONE("servlet-none", WebApplicationType.SERVLET, withoutSecurity(Map.of()), List.of()),
+
+	/**
+	 * The starter's real auto-configuration with auth on, as a servlet {@code Filter}.
+	 */
+	SERVLET_STARTER("servlet-starter", WebApplicationType.SERVLET, starter(Map.of()), List.of()),
+
+	/**
+	 * Spring Security on Spring MVC guarding {@code /metrics} with HTTP Basic, everything
+	 * else permitted.
+	 */
+	SERVLET_SECURITY("servlet-security", WebApplicationType.SERVLET, Map.of(),
+			List.of(ServletSecurityModeConfiguration.class));
 
 	private final String value;
 
