@@ -37,7 +37,7 @@ META="$TARGET/jmh-meta.txt"
 {
 	machine_info
 	echo "command=$(env | grep -E '^(FORKS|WARMUP_ITERATIONS|ITERATIONS|ITERATION_TIME|OUTPUT_NAME)=' | tr '\n' ' ' || true)benchmarks/jmh.sh $*"
-	echo "settings=average time per operation, -prof gc; annotations: 1 fork, 3 x 1 s warm-up (8 for springSecurityMetricsRejected), 5 x 1 s measurement; overrides: ${options[*]:-none}"
+	echo "settings=average time per operation, -prof gc; annotations: 1 fork, 3 x 1 s warm-up (8 for springSecurityMetricsRejected and the servlet metrics-path and Spring Security benchmarks), 5 x 1 s measurement; overrides: ${options[*]:-none}"
 } > "$META"
 
 java -cp "$CLASSPATH" org.openjdk.jmh.Main "${options[@]}" -prof gc -rf json -rff "$RESULTS/$OUTPUT_NAME.json" "$@" \
