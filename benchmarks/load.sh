@@ -8,15 +8,21 @@
 #
 # Per pass and mode it reports median requests/s, p50 and p99 latency, the server's CPU
 # time per request (utime + stime of the server process from /proc/<pid>/stat during the
-# run, divided by requests completed), non-2xx responses, and the ratio to mode "none"
-# within the same round. Results: benchmarks/results/load.{md,svg} and load-runs.tsv
-# (load-quick.* with QUICK=1). Loopback only; every run is bounded by its duration.
+# run, divided by requests completed), non-2xx responses, and the ratio to the first mode
+# of MODES (the baseline, "none" by default) within the same round. Results:
+# benchmarks/results/load.{md,svg} and load-runs.tsv (load-quick.* with QUICK=1, or
+# OUTPUT_NAME.*). Loopback only; every run is bounded by its duration.
+#
+# The servlet modes (Spring MVC on Tomcat, with Tomcat's default thread pool) run apart,
+# against their own baseline:
+#   MODES="servlet-none servlet-starter servlet-security" OUTPUT_NAME=load-servlet benchmarks/load.sh
 #
 # Usage: benchmarks/load.sh [--install]     (--install: apt-get install wrk if missing)
 # Environment (defaults for a full run of about 20 minutes; QUICK=1 for about 4, with
 # WARMUP_SECONDS=6 DURATION_SECONDS=3 ROUNDS=2):
 #   QUICK=0  WARMUP_SECONDS=40  DURATION_SECONDS=8  ROUNDS=5
-#   MODES="none starter starter-handler composed security"
+#   MODES="none starter starter-handler composed security"   (the first one is the baseline)
+#   PASSES="health-high health-low metrics-no-key metrics-key"   (a subset runs only those)
 #   HIGH_CONNECTIONS=1000  LOW_CONNECTIONS=100  METRICS_CONNECTIONS=100  WRK_THREADS=1
 #   BASE_PORT=18080  JAVA_OPTS="-Xms512m -Xmx512m"  SETTLE_SECONDS=30  SKIP_BUILD=0
 #   PIN=1: on 2+ CPUs, servers run on CPU 1 and wrk on CPU 0 (taskset), so that the load
@@ -46,12 +52,13 @@ fi
 QUICK="${QUICK:-0}"
 if [[ $QUICK == 1 ]]; then
 	WARMUP_SECONDS="${WARMUP_SECONDS:-6}" DURATION_SECONDS="${DURATION_SECONDS:-3}" ROUNDS="${ROUNDS:-2}"
-	OUTPUT_NAME=load-quick
+	OUTPUT_NAME="${OUTPUT_NAME:-load-quick}"
 else
 	WARMUP_SECONDS="${WARMUP_SECONDS:-40}" DURATION_SECONDS="${DURATION_SECONDS:-8}" ROUNDS="${ROUNDS:-5}"
-	OUTPUT_NAME=load
+	OUTPUT_NAME="${OUTPUT_NAME:-load}"
 fi
 MODES="${MODES:-none starter starter-handler composed security}"
+PASSES="${PASSES:-health-high health-low metrics-no-key metrics-key}"
 HIGH_CONNECTIONS="${HIGH_CONNECTIONS:-1000}"
 LOW_CONNECTIONS="${LOW_CONNECTIONS:-100}"
 METRICS_CONNECTIONS="${METRICS_CONNECTIONS:-100}"
@@ -71,6 +78,18 @@ JAR=benchmarks/target/load-app.jar
 WORK=benchmarks/target/load-run
 RESULTS=benchmarks/results
 read -r -a modes <<< "$MODES"
+read -r -a selected_passes <<< "$PASSES"
+servlet_modes=0
+for mode in "${modes[@]}"; do
+	[[ $mode == servlet-* ]] && servlet_modes=$((servlet_modes + 1))
+done
+if ((servlet_modes == 0)); then
+	server="one Reactor Netty event-loop thread"
+elif ((servlet_modes == ${#modes[@]})); then
+	server="Tomcat (Spring MVC), default thread pool"
+else
+	server="Reactor Netty and Tomcat"
+fi
 
 # Each connection is a file descriptor, for wrk and for the server.
 hard_limit="$(ulimit -Hn)"
@@ -87,7 +106,9 @@ rm -rf "$WORK" && mkdir -p "$WORK/wrk" "$RESULTS"
 meta="$WORK/meta.txt"
 {
 	machine_info
-	echo "command=QUICK=$QUICK WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS ROUNDS=$ROUNDS MODES=\"$MODES\" benchmarks/load.sh"
+	echo "command=QUICK=$QUICK WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS ROUNDS=$ROUNDS MODES=\"$MODES\" PASSES=\"$PASSES\" LOW_CONNECTIONS=$LOW_CONNECTIONS HIGH_CONNECTIONS=$HIGH_CONNECTIONS METRICS_CONNECTIONS=$METRICS_CONNECTIONS benchmarks/load.sh"
+	echo "server=$server"
+	echo "baseline=${modes[0]}"
 	echo "settings=warm-up ${WARMUP_SECONDS}s per mode, $ROUNDS rounds of ${DURATION_SECONDS}s per pass and mode, modes interleaved, wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2) with $WRK_THREADS thread(s), server JAVA_OPTS $JAVA_OPTS, pinned: ${server_cpu[*]:-no}"
 } > "$meta"
 
@@ -150,8 +171,15 @@ settle() {
 	echo "  (server $1 still busy after ${SETTLE_SECONDS}s)"
 }
 
-event_loop_threads() {
-	grep -l '^reactor-http' /proc/"$1"/task/*/comm 2> /dev/null | wc -l
+# Reactor Netty's event-loop threads, or Tomcat's (its workers, poller and acceptor).
+server_threads() {
+	local tomcat
+	tomcat="$(grep -l '^http-nio' /proc/"$1"/task/*/comm 2> /dev/null | wc -l)"
+	if ((tomcat > 0)); then
+		echo "$tomcat Tomcat http-nio"
+	else
+		echo "$(grep -l '^reactor-http' /proc/"$1"/task/*/comm 2> /dev/null | wc -l) reactor-http"
+	fi
 }
 
 # run_wrk <mode> <connections> <seconds> <path> <with key: 0|1> <output file>
@@ -162,32 +190,48 @@ run_wrk() {
 		"http://127.0.0.1:${ports[$1]}$4" > "$6"
 }
 
-warmup_health=$((WARMUP_SECONDS * 3 / 4))
-warmup_metrics=$(((WARMUP_SECONDS - warmup_health + 1) / 2))
+selected() {
+	[[ " ${selected_passes[*]} " == *" $1 "* ]]
+}
+
+# A quarter of the warm-up on each /metrics path a selected pass measures, the rest on
+# /health, at the connection count of the first /health pass.
+warm_no_key=0 warm_key=0
+selected metrics-no-key && warm_no_key=1
+selected metrics-key && warm_key=1
+warmup_metrics=$(((WARMUP_SECONDS - WARMUP_SECONDS * 3 / 4 + 1) / 2))
+warmup_health=$((WARMUP_SECONDS - warmup_metrics * (warm_no_key + warm_key)))
+warmup_connections="$HIGH_CONNECTIONS"
+selected health-high || warmup_connections="$LOW_CONNECTIONS"
 for mode in "${modes[@]}"; do
 	echo "warming up $mode for ${WARMUP_SECONDS}s"
-	run_wrk "$mode" "$HIGH_CONNECTIONS" "$warmup_health" /health 0 "$WORK/warmup-$mode-health.txt"
-	run_wrk "$mode" "$METRICS_CONNECTIONS" "$warmup_metrics" /metrics 0 "$WORK/warmup-$mode-metrics.txt"
-	run_wrk "$mode" "$METRICS_CONNECTIONS" "$warmup_metrics" /metrics 1 "$WORK/warmup-$mode-metrics-key.txt"
+	run_wrk "$mode" "$warmup_connections" "$warmup_health" /health 0 "$WORK/warmup-$mode-health.txt"
+	if ((warm_no_key == 1)); then
+		run_wrk "$mode" "$METRICS_CONNECTIONS" "$warmup_metrics" /metrics 0 "$WORK/warmup-$mode-metrics.txt"
+	fi
+	if ((warm_key == 1)); then
+		run_wrk "$mode" "$METRICS_CONNECTIONS" "$warmup_metrics" /metrics 1 "$WORK/warmup-$mode-metrics-key.txt"
+	fi
 	settle "${pids[$mode]}"
 done
 
 threads_per_server=""
 for mode in "${modes[@]}"; do
-	threads_per_server+="$mode: $(event_loop_threads "${pids[$mode]}"), "
+	threads_per_server+="$mode: $(server_threads "${pids[$mode]}"), "
 done
-echo "event-loop threads per server: ${threads_per_server%, }"
+echo "server threads: ${threads_per_server%, }"
 
 passes=(
-	"health-$HIGH_CONNECTIONS|GET /health, $HIGH_CONNECTIONS connections|/health|$HIGH_CONNECTIONS|0"
-	"health-$LOW_CONNECTIONS|GET /health, $LOW_CONNECTIONS connections|/health|$LOW_CONNECTIONS|0"
-	"metrics-no-key|GET /metrics without a key (401 in every mode but none), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|0"
-	"metrics-key|GET /metrics with the key (HTTP Basic), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|1"
+	"health-high|health-$HIGH_CONNECTIONS|GET /health, $HIGH_CONNECTIONS connections|/health|$HIGH_CONNECTIONS|0"
+	"health-low|health-$LOW_CONNECTIONS|GET /health, $LOW_CONNECTIONS connections|/health|$LOW_CONNECTIONS|0"
+	"metrics-no-key|metrics-no-key|GET /metrics without a key (401 in every mode but ${modes[0]}), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|0"
+	"metrics-key|metrics-key|GET /metrics with the key (HTTP Basic), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|1"
 )
 index="$WORK/runs.tsv"
 : > "$index"
 for pass in "${passes[@]}"; do
-	IFS='|' read -r id title path connections with_key <<< "$pass"
+	IFS='|' read -r key id title path connections with_key <<< "$pass"
+	selected "$key" || continue
 	for round in $(seq 1 "$ROUNDS"); do
 		for mode in "${modes[@]}"; do
 			output="wrk/$id-$round-$mode.txt"
@@ -202,6 +246,6 @@ for pass in "${passes[@]}"; do
 	done
 done
 
-echo "event-loop threads per server=${threads_per_server%, }" >> "$meta"
+echo "server threads=${threads_per_server%, }" >> "$meta"
 java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
 	ai.litellm.spring.benchmarks.report.LoadReport "$index" "$meta" "$RESULTS/$OUTPUT_NAME"

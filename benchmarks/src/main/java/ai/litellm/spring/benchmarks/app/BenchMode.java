@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.WebApplicationType;
+
 /**
  * The filter setups the load test compares.
  *
@@ -32,39 +34,64 @@ public enum BenchMode {
 	/**
 	 * No web filter at all: the baseline.
 	 */
-	NONE("none", withoutSecurity(Map.of()), List.of()),
+	NONE("none", WebApplicationType.REACTIVE, withoutSecurity(Map.of()), List.of()),
 
 	/**
 	 * The starter's real auto-configuration with auth on, as a {@code WebFilter}.
 	 */
-	STARTER("starter", starter(Map.of()), List.of()),
+	STARTER("starter", WebApplicationType.REACTIVE, starter(Map.of()), List.of()),
 
 	/**
 	 * The starter's real auto-configuration with auth on, as an {@code HttpHandler}
 	 * decorator.
 	 */
-	STARTER_HANDLER("starter-handler", starter(Map.of("litellm.metrics-auth.adapter", "http-handler")), List.of()),
+	STARTER_HANDLER("starter-handler", WebApplicationType.REACTIVE,
+			starter(Map.of("litellm.metrics-auth.adapter", "http-handler")), List.of()),
 
 	/**
 	 * A {@code ComposedMetricsAuthWebFilter} and a pass-through filter: the "before"
 	 * setup of LiteLLM's experiment.
 	 */
-	COMPOSED("composed", withoutSecurity(Map.of()), List.of(ComposedModeConfiguration.class)),
+	COMPOSED("composed", WebApplicationType.REACTIVE, withoutSecurity(Map.of()),
+			List.of(ComposedModeConfiguration.class)),
 
 	/**
 	 * Spring Security guarding {@code /metrics} with HTTP Basic, everything else
 	 * permitted.
 	 */
-	SECURITY("security", Map.of(), List.of(SecurityModeConfiguration.class));
+	SECURITY("security", WebApplicationType.REACTIVE, Map.of(), List.of(SecurityModeConfiguration.class)),
+
+	/**
+	 * Spring MVC on Tomcat without any filter of ours: the servlet baseline. Spring
+	 * Boot's own servlet filters (character encoding, form content, request context) are
+	 * there, as in every servlet mode.
+	 */
+	SERVLET_NONE("servlet-none", WebApplicationType.SERVLET, withoutSecurity(Map.of()), List.of()),
+
+	/**
+	 * The starter's real auto-configuration with auth on, as a servlet {@code Filter}.
+	 */
+	SERVLET_STARTER("servlet-starter", WebApplicationType.SERVLET, starter(Map.of()), List.of()),
+
+	/**
+	 * Spring Security on Spring MVC guarding {@code /metrics} with HTTP Basic, everything
+	 * else permitted.
+	 */
+	SERVLET_SECURITY("servlet-security", WebApplicationType.SERVLET, Map.of(),
+			List.of(ServletSecurityModeConfiguration.class));
 
 	private final String value;
+
+	private final WebApplicationType webApplicationType;
 
 	private final Map<String, Object> properties;
 
 	private final List<Class<?>> configurations;
 
-	BenchMode(String value, Map<String, Object> properties, List<Class<?>> configurations) {
+	BenchMode(String value, WebApplicationType webApplicationType, Map<String, Object> properties,
+			List<Class<?>> configurations) {
 		this.value = value;
+		this.webApplicationType = webApplicationType;
 		this.properties = properties;
 		this.configurations = configurations;
 	}
@@ -88,6 +115,15 @@ public enum BenchMode {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * Return the stack the mode runs on. Set, not deduced: with both Spring MVC and
+	 * WebFlux on the classpath Spring Boot would choose Spring MVC for every mode.
+	 * @return the web application type
+	 */
+	public WebApplicationType webApplicationType() {
+		return this.webApplicationType;
 	}
 
 	/**

@@ -35,15 +35,17 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
  * <p>
  * It serves {@code GET /health} and {@code GET /metrics} on Reactor Netty with a single
  * event-loop thread, like the single uvicorn worker of LiteLLM's experiment, so that the
- * cost of a filter shows up as throughput lost on that one thread. There is no actuator
- * and no request logging; only the filter setup differs between {@link BenchMode modes}.
- * No component scanning either: each mode contributes exactly its own configuration.
+ * cost of a filter shows up as throughput lost on that one thread. The {@code servlet-*}
+ * modes serve the same routes with Spring MVC on Tomcat, with Tomcat's default thread
+ * pool. There is no actuator and no request logging; only the filter setup differs
+ * between {@link BenchMode modes} of one stack. No component scanning either: each mode
+ * contributes exactly its own configuration.
  *
  * @author LiteLLM Spring Boot contributors
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({ LoadTestRoutes.class, EventLoopThreadsReporter.class })
+@Import({ LoadTestRoutes.class, ServletLoadTestRoutes.class, EventLoopThreadsReporter.class })
 public class LoadTestApplication {
 
 	/**
@@ -85,6 +87,7 @@ public class LoadTestApplication {
 		sources.add(LoadTestApplication.class);
 		sources.addAll(mode.configurations());
 		SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
+		application.setWebApplicationType(mode.webApplicationType());
 		// Defaults, so that the command line can still override any of them.
 		Map<String, Object> properties = new HashMap<>(mode.properties());
 		properties.put(MODE_PROPERTY, mode.value());

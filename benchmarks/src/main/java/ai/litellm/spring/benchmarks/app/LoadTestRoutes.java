@@ -16,6 +16,8 @@
 
 package ai.litellm.spring.benchmarks.app;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -25,12 +27,13 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The two routes under load. Both do next to no work, so that what differs between modes
- * is the filter setup in front of them.
+ * The two routes under load in the reactive modes. Both do next to no work, so that what
+ * differs between modes is the filter setup in front of them.
  *
  * @author LiteLLM Spring Boot contributors
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
 class LoadTestRoutes {
 
 	static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;charset=utf-8";

@@ -16,7 +16,8 @@
 
 /**
  * The load-test application: {@code /health} and {@code /metrics} on Reactor Netty with
- * one event-loop thread, behind the filter setup chosen with {@code bench.mode}.
+ * one event-loop thread, or on Spring MVC and Tomcat, behind the filter setup chosen with
+ * {@code bench.mode}.
  */
 @NullMarked
 package ai.litellm.spring.benchmarks.app;

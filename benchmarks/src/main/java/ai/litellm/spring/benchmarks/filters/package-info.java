@@ -15,8 +15,9 @@
  */
 
 /**
- * Web filters the benchmarks compare ours with: the usual reactive-composition style for
- * the same job, and a filter that does nothing.
+ * Filters the benchmarks compare ours with: the usual reactive-composition style for the
+ * same job, a filter that does nothing, and the servlet guard inside Spring's
+ * {@code OncePerRequestFilter}.
  */
 @NullMarked
 package ai.litellm.spring.benchmarks.filters;

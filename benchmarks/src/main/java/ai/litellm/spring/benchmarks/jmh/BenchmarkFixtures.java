@@ -23,8 +23,11 @@ import java.util.List;
 
 import ai.litellm.spring.benchmarks.app.LoadTestApplication;
 import ai.litellm.spring.benchmarks.app.SecurityModeConfiguration;
+import ai.litellm.spring.benchmarks.app.ServletSecurityModeConfiguration;
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
+import ai.litellm.spring.benchmarks.filters.OncePerRequestMetricsAuthFilter;
 import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.MetricsAuthServletFilter;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
@@ -37,6 +40,8 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.adapter.DefaultServerWebExchange;
@@ -143,9 +148,65 @@ public final class BenchmarkFixtures {
 	 * @return the context, holding a {@link WebFilterChainProxy}
 	 */
 	public static AnnotationConfigApplicationContext springSecurity() {
+		logOnlyWarnings();
+		return new AnnotationConfigApplicationContext(SecurityModeConfiguration.class);
+	}
+
+	/**
+	 * Return a servlet {@code GET} request as a {@code DispatcherServlet} mapped to
+	 * {@code /} sees it: no context path, no servlet path. Its getters return fields, so
+	 * reading it allocates nothing.
+	 * @param uri the request URI
+	 * @return the request
+	 */
+	public static MockHttpServletRequest servletGet(String uri) {
+		return new MockHttpServletRequest("GET", uri);
+	}
+
+	/**
+	 * Return a servlet {@code GET /metrics} request with valid HTTP Basic credentials.
+	 * @return the request
+	 */
+	public static MockHttpServletRequest servletMetricsWithKey() {
+		MockHttpServletRequest request = servletGet("/metrics");
+		request.addHeader(HttpHeaders.AUTHORIZATION, BASIC_CREDENTIALS);
+		return request;
+	}
+
+	/**
+	 * Create the starter's servlet filter as its auto-configuration does.
+	 * @return the filter
+	 */
+	public static MetricsAuthServletFilter starterServletFilter() {
+		return new MetricsAuthServletFilter(guard());
+	}
+
+	/**
+	 * Create the starter's servlet filter inside a {@code OncePerRequestFilter}, named as
+	 * the starter registers its filter: the name is part of the attribute that base class
+	 * sets on every request.
+	 * @return the filter
+	 */
+	public static OncePerRequestMetricsAuthFilter oncePerRequestServletFilter() {
+		OncePerRequestMetricsAuthFilter filter = new OncePerRequestMetricsAuthFilter(starterServletFilter());
+		filter.setBeanName("metricsAuthFilter");
+		return filter;
+	}
+
+	/**
+	 * Start a small Spring context with the load-test application's servlet Spring
+	 * Security configuration. Close it when done.
+	 * @return the context, holding a {@link FilterChainProxy}
+	 * @see #springSecurity()
+	 */
+	public static AnnotationConfigApplicationContext servletSpringSecurity() {
+		logOnlyWarnings();
+		return new AnnotationConfigApplicationContext(ServletSecurityModeConfiguration.class);
+	}
+
+	private static void logOnlyWarnings() {
 		LoggingSystem.get(BenchmarkFixtures.class.getClassLoader())
 			.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
-		return new AnnotationConfigApplicationContext(SecurityModeConfiguration.class);
 	}
 
 	private static MetricsPathMatcher metricsPaths() {

@@ -106,7 +106,8 @@ public final class JmhReport {
 				.append(" |\n");
 		}
 		markdown.append("\nFloors: `GuardBenchmarks.floor` calls the application directly; "
-				+ "`WebFilterChainBenchmarks.noFilter` is Spring's `DefaultWebFilterChain` with no filter. "
+				+ "`WebFilterChainBenchmarks.noFilter` is Spring's `DefaultWebFilterChain` with no filter; "
+				+ "`ServletFilterBenchmarks.noFilter` calls the servlet chain directly. "
 				+ "Allocation is JMH's `gc.alloc.rate.norm` (`-prof gc`).\n");
 		return markdown.toString();
 	}

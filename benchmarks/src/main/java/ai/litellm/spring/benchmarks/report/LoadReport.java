@@ -29,8 +29,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Summarises a {@code load.sh} run: per pass and mode the median throughput, latency, the
- * server's CPU time per request and each mode's ratio to {@code none} within the same
+ * server's CPU time per request and each mode's ratio to the baseline within the same
  * round, as a Markdown table, a tab-separated file of every run, and an SVG chart.
+ * <p>
+ * The baseline is the metadata's {@code baseline} ({@code none} if it names none), the
+ * title names the metadata's {@code server}.
  * <p>
  * Usage: {@code LoadReport <runs index> <metadata file> <output prefix>}, where each line
  * of the index is {@code pass, title, round, mode, CPU ticks, CLK_TCK, wrk output file},
@@ -40,7 +43,9 @@ import java.util.function.ToDoubleFunction;
  */
 public final class LoadReport {
 
-	private static final String BASELINE = "none";
+	private static final String DEFAULT_BASELINE = "none";
+
+	private static final String DEFAULT_SERVER = "one Reactor Netty event-loop thread";
 
 	private LoadReport() {
 	}
@@ -86,35 +91,44 @@ public final class LoadReport {
 	}
 
 	static String markdown(List<LoadRun> runs, Metadata metadata, String chartFile) {
-		StringBuilder markdown = new StringBuilder(
-				"# Load test: filter setups on one Reactor Netty event-loop thread\n\n");
+		String baseline = baseline(metadata);
+		StringBuilder markdown = new StringBuilder("# ").append(title(metadata)).append("\n\n");
 		markdown.append(metadata.toMarkdown()).append('\n');
-		markdown.append("Medians across rounds. *vs none* is each mode's ratio to `none` measured in the same round "
-				+ "(median, min–max), for throughput and for the server's CPU time per request "
+		markdown.append(format("Medians across rounds. *vs %1$s* is each mode's ratio to `%1$s` measured in the same "
+				+ "round (median, min–max), for throughput and for the server's CPU time per request "
 				+ "(user + system time of the server process from `/proc/<pid>/stat` during the run, "
-				+ "divided by the requests completed).\n\n");
+				+ "divided by the requests completed).\n\n", baseline));
 		markdown.append("![requests per second](").append(chartFile).append(")\n");
 		for (Map.Entry<String, List<LoadRun>> pass : byPass(runs).entrySet()) {
 			markdown.append("\n## ").append(pass.getValue().get(0).title()).append("\n\n");
-			markdown.append("| Mode | RPS | RPS min–max | RPS vs none | p50 | p99 | CPU per request | CPU vs none "
-					+ "| Non-2xx | Socket errors |\n");
+			markdown
+				.append(format("| Mode | RPS | RPS min–max | RPS vs %1$s | p50 | p99 | CPU per request | CPU vs %1$s "
+						+ "| Non-2xx | Socket errors |\n", baseline));
 			markdown.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for (String mode : byMode(pass.getValue()).keySet()) {
-				markdown.append(row(pass.getValue(), mode));
+				markdown.append(row(pass.getValue(), baseline, mode));
 			}
 		}
 		return markdown.toString();
 	}
 
-	private static String row(List<LoadRun> passRuns, String mode) {
+	private static String title(Metadata metadata) {
+		return "Load test: filter setups on " + metadata.get("server", DEFAULT_SERVER);
+	}
+
+	private static String baseline(Metadata metadata) {
+		return metadata.get("baseline", DEFAULT_BASELINE);
+	}
+
+	private static String row(List<LoadRun> passRuns, String baseline, String mode) {
 		List<LoadRun> runs = passRuns.stream().filter((run) -> run.mode().equals(mode)).toList();
 		Statistics rps = statistics(runs, (run) -> run.wrk().requestsPerSecond());
 		return format("| %s | %,.0f | %,.0f–%,.0f | %s | %s | %s | %s | %s | %,d of %,d | %,d |\n", mode, rps.median(),
-				rps.min(), rps.max(), ratioText(passRuns, mode, (run) -> run.wrk().requestsPerSecond()),
+				rps.min(), rps.max(), ratioText(passRuns, baseline, mode, (run) -> run.wrk().requestsPerSecond()),
 				measured(runs, (run) -> run.wrk().p50Millis(), "%.2f ms"),
 				measured(runs, (run) -> run.wrk().p99Millis(), "%.2f ms"),
 				measured(runs, LoadRun::cpuMicrosPerRequest, "%.1f µs"),
-				ratioText(passRuns, mode, LoadRun::cpuMicrosPerRequest),
+				ratioText(passRuns, baseline, mode, LoadRun::cpuMicrosPerRequest),
 				runs.stream().mapToLong((run) -> run.wrk().non2xx()).sum(),
 				runs.stream().mapToLong((run) -> run.wrk().requests()).sum(),
 				runs.stream().mapToLong((run) -> run.wrk().socketErrors()).sum());
@@ -127,42 +141,45 @@ public final class LoadReport {
 		return completed.isEmpty() ? "—" : format(format, statistics(completed, value).median());
 	}
 
-	private static String ratioText(List<LoadRun> passRuns, String mode, ToDoubleFunction<LoadRun> value) {
-		return ratio(passRuns, mode, value)
+	private static String ratioText(List<LoadRun> passRuns, String baseline, String mode,
+			ToDoubleFunction<LoadRun> value) {
+		return ratio(passRuns, baseline, mode, value)
 			.map((ratio) -> format("%.2f (%.2f–%.2f)", ratio.median(), ratio.min(), ratio.max()))
 			.orElse("—");
 	}
 
 	static String chart(List<LoadRun> runs, Metadata metadata) {
+		String baseline = baseline(metadata);
 		List<SvgBarChart.Panel> panels = new ArrayList<>();
 		for (List<LoadRun> passRuns : byPass(runs).values()) {
 			List<SvgBarChart.Bar> bars = new ArrayList<>();
 			for (Map.Entry<String, List<LoadRun>> mode : byMode(passRuns).entrySet()) {
 				Statistics rps = statistics(mode.getValue(), (run) -> run.wrk().requestsPerSecond());
-				String versusNone = ratio(passRuns, mode.getKey(), (run) -> run.wrk().requestsPerSecond())
-					.map((ratio) -> format(", %.2f× none", ratio.median()))
+				String versusBaseline = ratio(passRuns, baseline, mode.getKey(), (run) -> run.wrk().requestsPerSecond())
+					.map((ratio) -> format(", %.2f× %s", ratio.median(), baseline))
 					.orElse("");
 				String cpu = ", " + measured(mode.getValue(), LoadRun::cpuMicrosPerRequest, "%.0f µs") + " CPU/req";
 				bars.add(new SvgBarChart.Bar(mode.getKey(), rps.median(), rps.min(), rps.max(),
-						format("%,.0f rps", rps.median()) + versusNone + cpu));
+						format("%,.0f rps", rps.median()) + versusBaseline + cpu));
 			}
 			panels.add(new SvgBarChart.Panel(passRuns.get(0).title(), bars));
 		}
 		List<String> subtitles = List.of("Median requests per second, whiskers from the slowest to the fastest round.",
 				metadata.get("date", "") + ", " + metadata.get("machine", "") + ", " + metadata.get("jvm", ""));
-		return SvgBarChart.render("Load test: filter setups on one Reactor Netty event-loop thread", subtitles, panels);
+		return SvgBarChart.render(title(metadata), subtitles, panels);
 	}
 
 	// Each round's value of the mode divided by the baseline's in the same round.
-	static Optional<Statistics> ratio(List<LoadRun> passRuns, String mode, ToDoubleFunction<LoadRun> value) {
+	static Optional<Statistics> ratio(List<LoadRun> passRuns, String baseline, String mode,
+			ToDoubleFunction<LoadRun> value) {
 		// A run that completed no request has no ratio.
 		List<Double> ratios = new ArrayList<>();
 		for (LoadRun run : passRuns) {
 			if (run.mode().equals(mode)) {
 				passRuns.stream()
-					.filter((other) -> other.mode().equals(BASELINE) && other.round() == run.round())
+					.filter((other) -> other.mode().equals(baseline) && other.round() == run.round())
 					.findFirst()
-					.map((baseline) -> value.applyAsDouble(run) / value.applyAsDouble(baseline))
+					.map((baselineRun) -> value.applyAsDouble(run) / value.applyAsDouble(baselineRun))
 					.filter(Double::isFinite)
 					.ifPresent(ratios::add);
 			}

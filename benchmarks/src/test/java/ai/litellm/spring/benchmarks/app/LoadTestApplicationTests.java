@@ -25,29 +25,41 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ai.litellm.spring.benchmarks.jmh.BenchmarkFixtures;
+import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts every mode of the load-test application on a real Netty server and checks that
- * it has exactly the filters it claims to have, and that they do their job. Each mode is
- * started once and shared by the tests, to keep the build quick.
+ * Starts every mode of the load-test application on a real server (Netty, or Tomcat for
+ * the servlet modes) and checks that it has exactly the filters it claims to have, and
+ * that they do their job. Each mode is started once and shared by the tests, to keep the
+ * build quick.
  */
 class LoadTestApplicationTests {
 
@@ -70,13 +82,38 @@ class LoadTestApplicationTests {
 			.map((filter) -> filter.getClass().getSimpleName())
 			.toList();
 		assertThat(webFilters).containsExactlyInAnyOrderElementsOf(switch (mode) {
-			case NONE, STARTER_HANDLER -> List.of();
+			case NONE, STARTER_HANDLER, SERVLET_NONE, SERVLET_STARTER, SERVLET_SECURITY -> List.of();
 			case STARTER -> List.of("MetricsAuthWebFilter");
 			case COMPOSED -> List.of("ComposedMetricsAuthWebFilter", "PassThroughWebFilter");
 			case SECURITY -> List.of("WebFilterChainProxy");
 		});
 		assertThat(context.getBeanNamesForType(HttpHandlerDecoratorFactory.class)).containsExactlyElementsOf(
 				(mode == BenchMode.STARTER_HANDLER) ? List.of("metricsAuthHttpHandlerDecoratorFactory") : List.of());
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = "SERVLET_.*", mode = EnumSource.Mode.MATCH_ALL)
+	void eachServletModeAddsExactlyItsOwnFilterToTheBaseline(BenchMode mode) {
+		Set<String> baseline = servletFilterNames(BenchMode.SERVLET_NONE);
+		// Spring Boot's own servlet filters, in every servlet mode.
+		assertThat(baseline).contains("characterEncodingFilter", "requestContextFilter");
+		Set<String> added = new HashSet<>(servletFilterNames(mode));
+		added.removeAll(baseline);
+		assertThat(added).containsExactlyElementsOf(switch (mode) {
+			case SERVLET_STARTER -> List.of("metricsAuthFilter");
+			case SERVLET_SECURITY -> List.of("springSecurityFilterChain");
+			default -> List.of();
+		});
+		assertThat(servletFilterNames(mode)).containsAll(baseline);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void eachModeRunsOnTheServerOfItsStack(BenchMode mode) {
+		WebServer server = ((WebServerApplicationContext) started(mode)).getWebServer();
+		// Both Netty and Tomcat are on the classpath: the type must pick the server.
+		assertThat(server).isInstanceOf((mode.webApplicationType() == WebApplicationType.REACTIVE)
+				? NettyWebServer.class : TomcatWebServer.class);
 	}
 
 	@ParameterizedTest
@@ -91,6 +128,11 @@ class LoadTestApplicationTests {
 			.toList();
 		if (mode == BenchMode.SECURITY) {
 			assertThat(securityBeans).contains("org.springframework.security.web.server.WebFilterChainProxy");
+		}
+		else if (mode == BenchMode.SERVLET_SECURITY) {
+			// Declared as a Filter, so found by instance rather than by declared type.
+			assertThat(securityBeans).isNotEmpty();
+			assertThat(context.getBeansOfType(FilterChainProxy.class)).hasSize(1);
 		}
 		else {
 			assertThat(securityBeans).isEmpty();
@@ -113,15 +155,15 @@ class LoadTestApplicationTests {
 	@EnumSource
 	void eachModeButTheBaselineRejectsMetricsWithoutTheKey(BenchMode mode) throws Exception {
 		String base = "http://127.0.0.1:" + started(mode).getEnvironment().getProperty("local.server.port");
-		// The baseline has nothing that could guard the metrics.
-		int expected = (mode == BenchMode.NONE) ? 200 : 401;
+		// The baselines have nothing that could guard the metrics.
+		int expected = (mode == BenchMode.NONE || mode == BenchMode.SERVLET_NONE) ? 200 : 401;
 		assertThat(get(base + "/metrics", null).statusCode()).isEqualTo(expected);
 		assertThat(get(base + "/metrics", "Bearer wrong-key").statusCode()).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@EnumSource
-	void eachModeServesFromOneEventLoopThread(BenchMode mode) throws Exception {
+	@EnumSource(names = "SERVLET_.*", mode = EnumSource.Mode.MATCH_NONE)
+	void eachReactiveModeServesFromOneEventLoopThread(BenchMode mode) throws Exception {
 		String base = "http://127.0.0.1:" + started(mode).getEnvironment().getProperty("local.server.port");
 		for (int i = 0; i < 20; i++) {
 			HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -140,6 +182,22 @@ class LoadTestApplicationTests {
 			.block(Duration.ofSeconds(10));
 		assertThat(user).isNotNull();
 		assertThat(user.getPassword()).startsWith("{bcrypt}");
+	}
+
+	@Test
+	void servletSecurityModeUpgradesTheKeyToBcryptAtTheFirstLogin() throws Exception {
+		ConfigurableApplicationContext context = started(BenchMode.SERVLET_SECURITY);
+		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		assertThat(get(base + "/metrics", BenchmarkFixtures.BASIC_CREDENTIALS).statusCode()).isEqualTo(200);
+		UserDetails user = context.getBean(InMemoryUserDetailsManager.class)
+			.loadUserByUsername(LoadTestApplication.USER);
+		assertThat(user.getPassword()).startsWith("{bcrypt}");
+	}
+
+	private static Set<String> servletFilterNames(BenchMode mode) {
+		ServletContext servletContext = ((ServletWebServerApplicationContext) started(mode)).getServletContext();
+		assertThat(servletContext).isNotNull();
+		return servletContext.getFilterRegistrations().keySet();
 	}
 
 	private HttpResponse<String> get(String uri, @Nullable String authorization)

@@ -38,10 +38,10 @@ class SecurityAutoConfigurationsTests {
 	}
 
 	@Test
-	void everyModeButSecurityExcludesThem() {
+	void everyModeButTheSecurityModesExcludesThem() {
 		for (BenchMode mode : BenchMode.values()) {
 			Object excluded = mode.properties().get("spring.autoconfigure.exclude");
-			if (mode == BenchMode.SECURITY) {
+			if (mode == BenchMode.SECURITY || mode == BenchMode.SERVLET_SECURITY) {
 				assertThat(excluded).isNull();
 			}
 			else {

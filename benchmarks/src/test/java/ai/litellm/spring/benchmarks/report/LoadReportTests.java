@@ -38,13 +38,14 @@ class LoadReportTests {
 	void comparesEachModeWithTheBaselineOfTheSameRound() {
 		List<LoadRun> runs = List.of(run(1, "none", 1000), run(1, "starter", 900), run(2, "none", 500),
 				run(2, "starter", 500), run(3, "none", 1000), run(3, "starter", 800));
-		Statistics ratio = LoadReport.ratio(runs, "starter", (run) -> run.wrk().requestsPerSecond()).orElseThrow();
+		Statistics ratio = LoadReport.ratio(runs, "none", "starter", (run) -> run.wrk().requestsPerSecond())
+			.orElseThrow();
 		assertThat(ratio).isEqualTo(new Statistics(0.9, 0.8, 1.0));
 	}
 
 	@Test
 	void hasNoRatioWithoutTheBaseline() {
-		assertThat(LoadReport.ratio(List.of(run(1, "starter", 900)), "starter", (run) -> 1.0)).isEmpty();
+		assertThat(LoadReport.ratio(List.of(run(1, "starter", 900)), "none", "starter", (run) -> 1.0)).isEmpty();
 	}
 
 	@Test
@@ -72,6 +73,17 @@ class LoadReportTests {
 			.startsWith("<svg")
 			.contains(">starter</text>")
 			.contains("0.50× none");
+	}
+
+	@Test
+	void comparesWithTheBaselineAndNamesTheServerGivenInTheMetadata() throws IOException {
+		Files.writeString(this.directory.resolve("meta.txt"), "server=Tomcat\nbaseline=servlet-none\n");
+		List<LoadRun> runs = List.of(run(1, "servlet-none", 1000), run(1, "servlet-starter", 900));
+		Metadata metadata = Metadata.read(this.directory.resolve("meta.txt"));
+		assertThat(LoadReport.markdown(runs, metadata, "load.svg")).startsWith("# Load test: filter setups on Tomcat\n")
+			.contains("| Mode | RPS | RPS min–max | RPS vs servlet-none |")
+			.contains("| servlet-starter | 900 | 900–900 | 0.90 (0.90–0.90) |");
+		assertThat(LoadReport.chart(runs, metadata)).contains("0.90× servlet-none");
 	}
 
 	@Test
