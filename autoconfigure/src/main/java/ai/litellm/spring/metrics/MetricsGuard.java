@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.PathContainer;
@@ -164,13 +165,32 @@ public final class MetricsGuard {
 		if (apiKey == null) {
 			return Mono.just(reject(credentials.failure()));
 		}
-		// Deferred, so that an authenticator that throws instead of returning an error
-		// is handled like one that returns it.
-		return Mono.defer(() -> this.authenticator.identify(apiKey))
-			.timeout(this.authenticatorTimeout)
+		Mono<String> answer;
+		try {
+			answer = this.authenticator.identify(apiKey);
+		}
+		catch (RuntimeException ex) {
+			// An authenticator that throws instead of returning an error.
+			return Mono.just(unavailable(ex));
+		}
+		if (answer instanceof Fuseable.ScalarCallable<?> known) {
+			// Answered already, as the configured keys are: no timer to schedule.
+			return Mono.just(decide(known));
+		}
+		return answer.timeout(this.authenticatorTimeout)
 			.map(this::accept)
 			.switchIfEmpty(Mono.fromSupplier(() -> reject(AuthenticationFailure.INVALID_KEY)))
 			.onErrorResume((ex) -> Mono.just(unavailable(ex)));
+	}
+
+	private Verdict decide(Fuseable.ScalarCallable<?> answer) {
+		try {
+			Object keyName = answer.call();
+			return (keyName != null) ? accept(keyName.toString()) : reject(AuthenticationFailure.INVALID_KEY);
+		}
+		catch (Exception ex) {
+			return unavailable(ex);
+		}
 	}
 
 	private Verdict accept(String keyName) {

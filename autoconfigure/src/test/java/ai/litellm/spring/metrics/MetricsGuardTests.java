@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -121,6 +122,18 @@ class MetricsGuardTests {
 	@Test
 	void answersAnAuthenticatorThatNeverAnswersWithA503AfterTheTimeout() {
 		assertUnavailable((key) -> Mono.never(), TimeoutException.class);
+	}
+
+	@Test
+	void decidesOnAnAnswerThatIsAlreadyKnownWithoutSchedulingATimeout() {
+		MetricsGuard configuredKeys = new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")),
+				DigestApiKeyAuthenticator.of(List.of(KEY), List.of()));
+		Mono<Verdict> accepted = configuredKeys.check(RequestHeaders.of(withKey().getHeaders()));
+		Mono<Verdict> rejected = configuredKeys.check((name) -> List.of("Bearer sk-wrong"));
+		assertThat(accepted).isInstanceOf(Fuseable.ScalarCallable.class);
+		assertThat(accepted.block()).isSameAs(Verdict.ACCEPTED);
+		assertThat(rejected).isInstanceOf(Fuseable.ScalarCallable.class);
+		assertThat(rejected.block()).isSameAs(Verdict.unauthorized(AuthenticationFailure.INVALID_KEY));
 	}
 
 	@Test
