@@ -252,6 +252,8 @@ public final class MetricsAuthAutoConfiguration {
 	@ConditionalOnClass(PathMappedEndpoints.class)
 	static class ActuatorEndpointsConfiguration {
 
+		private static final List<String> METER_ENDPOINTS = List.of("prometheus", "metrics");
+
 		@Bean
 		AdditionalMetricsPaths actuatorMetricsEndpointPaths(LiteLlmProperties properties,
 				ObjectProvider<PathMappedEndpoints> endpoints) {
@@ -259,15 +261,29 @@ public final class MetricsAuthAutoConfiguration {
 				PathMappedEndpoints mapped = endpoints.getIfAvailable();
 				List<String> paths = new ArrayList<>();
 				if (mapped != null) {
-					for (String id : properties.getMetricsAuth().getActuatorEndpoints()) {
+					List<String> guarded = properties.getMetricsAuth().getActuatorEndpoints();
+					for (String id : guarded) {
 						String path = mapped.getPath(EndpointId.of(id));
 						if (path != null) {
 							paths.add(path);
 						}
 					}
+					warnOfUnguardedMeterEndpoints(mapped, guarded);
 				}
 				return paths;
 			};
+		}
+
+		// A misspelt or shortened list must not leave the meters open without a word.
+		private static void warnOfUnguardedMeterEndpoints(PathMappedEndpoints mapped, List<String> guarded) {
+			for (String id : METER_ENDPOINTS) {
+				String path = mapped.getPath(EndpointId.of(id));
+				if (path != null && !guarded.contains(id)) {
+					logger.warn("Actuator's '" + id + "' endpoint serves every meter at " + path
+							+ " without an API key: it is exposed but not listed in "
+							+ "litellm.metrics-auth.actuator-endpoints " + guarded);
+				}
+			}
 		}
 
 	}

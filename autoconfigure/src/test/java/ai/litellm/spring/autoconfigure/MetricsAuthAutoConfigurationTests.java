@@ -386,6 +386,58 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void warnsWhenAnExposedMeterEndpointIsLeftOutOfTheGuardedOnes(CapturedOutput output) {
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"management.endpoints.web.exposure.include=metrics,prometheus",
+					"litellm.metrics-auth.actuator-endpoints=prometeus")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output)
+					.contains("Actuator's 'prometheus' endpoint serves every meter at /actuator/prometheus")
+					.contains("Actuator's 'metrics' endpoint serves every meter at /actuator/metrics")
+					.contains("WARN");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.metrics-auth.authenticator-timeout=1s",
+			"litellm.metrics-auth.key-files-refresh=1s", "litellm.metrics-auth.named-keys.grafana=sk-grafana-key-00001",
+			"litellm.metrics-auth.actuator-endpoints=metrics", "litellm.metrics-auth.filter-order=-5" })
+	void startsWithTheSameSetupAndAValueThatWorks(String property, @TempDir Path directory) throws IOException {
+		refusesToStartWithAValueThatCannotWork(property, directory, false);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.metrics-auth.authenticator-timeout=0s",
+			"litellm.metrics-auth.authenticator-timeout=-1s", "litellm.metrics-auth.authenticator-timeout=soon",
+			"litellm.metrics-auth.key-files-refresh=0s", "litellm.metrics-auth.named-keys.grafana=",
+			"litellm.metrics-auth.named-keys.grafana=sha256:abc", "litellm.metrics-auth.actuator-endpoints=not an id",
+			"litellm.metrics-auth.filter-order=first" })
+	void refusesToStartWithAValueThatCannotWork(String property, @TempDir Path directory) throws IOException {
+		refusesToStartWithAValueThatCannotWork(property, directory, true);
+	}
+
+	private void refusesToStartWithAValueThatCannotWork(String property, Path directory, boolean fails)
+			throws IOException {
+		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001");
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"management.endpoints.web.exposure.include=prometheus", "litellm.metrics-auth.key-files=" + keyFile,
+					property)
+			.run((context) -> assertThat(context.getStartupFailure() != null).as(property).isEqualTo(fails));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=0",
+			"litellm.metrics-auth.authenticator-max-in-flight=-3", "litellm.metrics-auth.authenticator-cache-ttl=-1s" })
+	void refusesToStartWithBoundsThatCannotWorkForAUserDefinedAuthenticator(String property) {
+		this.contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", property)
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
 		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
