@@ -26,9 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import ai.litellm.spring.metrics.ApiKeyAuthenticator;
+import ai.litellm.spring.test.MisbehavingKeyStore;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,15 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { ServletSampleAppScenarios.TOMCAT, "litellm.metrics-auth.authenticator-timeout=1s",
 				"litellm.metrics-auth.authenticator-max-in-flight=4",
 				"litellm.metrics-auth.authenticator-cache-ttl=0" })
-@Import(KeyStoreFailureTests.MisbehavingKeyStore.class)
+@Import(MisbehavingKeyStore.class)
 @ExtendWith(OutputCaptureExtension.class)
 class KeyStoreFailureTests extends ServletSampleAppScenarios {
 
@@ -74,7 +70,7 @@ class KeyStoreFailureTests extends ServletSampleAppScenarios {
 
 	@BeforeEach
 	void resetTheKeyStore() {
-		this.keyStore.maxInFlight.set(0);
+		this.keyStore.reset();
 	}
 
 	@Test
@@ -147,7 +143,7 @@ class KeyStoreFailureTests extends ServletSampleAppScenarios {
 		finally {
 			clients.shutdownNow();
 		}
-		assertThat(this.keyStore.maxInFlight.get()).as("lookups in flight at once").isBetween(1, 4);
+		assertThat(this.keyStore.maxInFlight()).as("lookups in flight at once").isBetween(1, 4);
 		assertThat(statuses.keySet()).as("statuses %s", statuses).containsOnly(401, 503);
 		assertThat(statuses.get(503)).as("excess answered without a lookup").isPositive();
 		assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(requests);
@@ -160,47 +156,6 @@ class KeyStoreFailureTests extends ServletSampleAppScenarios {
 			.stream()
 			.mapToDouble((counter) -> counter.count())
 			.sum();
-	}
-
-	/**
-	 * A key store whose behaviour is chosen by the presented key.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MisbehavingKeyStore {
-
-		private final AtomicInteger inFlight = new AtomicInteger();
-
-		final AtomicInteger maxInFlight = new AtomicInteger();
-
-		@Bean
-		ApiKeyAuthenticator keyStoreAuthenticator() {
-			return (key) -> {
-				if (key.startsWith("sk-throw-")) {
-					throw new IllegalStateException("key store is down, could not check " + key);
-				}
-				if (key.startsWith("sk-error-")) {
-					return Mono.error(new IllegalStateException("key store is down, could not check " + key));
-				}
-				if (key.startsWith("sk-never-")) {
-					return Mono.never();
-				}
-				if (key.startsWith("sk-slower-")) {
-					return Mono.delay(Duration.ofSeconds(3)).thenReturn(Boolean.TRUE);
-				}
-				if (key.startsWith("sk-slow-")) {
-					return Mono.delay(Duration.ofMillis(200)).thenReturn(Boolean.TRUE);
-				}
-				if (key.startsWith("sk-flood-")) {
-					return Mono.delay(Duration.ofMillis(300))
-						.thenReturn(Boolean.FALSE)
-						.doOnSubscribe((subscription) -> this.maxInFlight
-							.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max))
-						.doFinally((signal) -> this.inFlight.decrementAndGet());
-				}
-				return Mono.just(key.startsWith("sk-good-"));
-			};
-		}
-
 	}
 
 }
