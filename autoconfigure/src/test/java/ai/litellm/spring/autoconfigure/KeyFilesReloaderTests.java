@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.litellm.spring.autoconfigure.ConfiguredKeys.KeyFileException;
@@ -166,27 +167,40 @@ class KeyFilesReloaderTests {
 		AcceptedKeys withOld = AcceptedKeys.builder().key("old", OLD_KEY, "test").build();
 		AcceptedKeys withoutOld = AcceptedKeys.builder().key("new", NEW_KEY, "test").build();
 		DigestApiKeyAuthenticator authenticator = new DigestApiKeyAuthenticator(withOld);
-		// Odd versions hold the set without the old key; the version is published after
-		// the set, so a reader that sees an odd version must see that set or a later one.
+		// A sequence lock: the version is odd while a swap is under way and even when it
+		// is
+		// done, so a reader that sees the same even version before and after checking
+		// knows
+		// which set it checked against. Swap k leaves version 2k, without the old key
+		// when
+		// k is odd.
 		AtomicInteger version = new AtomicInteger();
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicReference<String> violation = new AtomicReference<>();
+		AtomicLong checksAfterRemoval = new AtomicLong();
 		List<Thread> checkers = new ArrayList<>();
 		for (int t = 0; t < 2; t++) {
 			Thread checker = new Thread(() -> {
 				while (!stop.get()) {
-					int seen = version.get();
+					int before = version.get();
 					boolean accepted = authenticator.matches(OLD_KEY);
-					if (seen % 2 == 1 && version.get() == seen && accepted) {
-						violation.set("old key accepted at version " + seen);
+					boolean stable = version.get() == before;
+					if (stable && before % 4 == 2) {
+						checksAfterRemoval.incrementAndGet();
+						if (accepted) {
+							violation.set("old key accepted at version " + before);
+						}
 					}
 				}
 			});
 			checker.start();
 			checkers.add(checker);
 		}
-		for (int i = 0; i < 20_000; i++) {
-			authenticator.setKeys((i % 2 == 0) ? withoutOld : withOld);
+		// Bounded: at least 20,000 swaps, then on until the checkers saw enough removals.
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		for (int k = 1; k <= 20_000 || (checksAfterRemoval.get() < 1_000 && System.nanoTime() < deadline); k++) {
+			version.incrementAndGet();
+			authenticator.setKeys((k % 2 == 1) ? withoutOld : withOld);
 			version.incrementAndGet();
 		}
 		stop.set(true);
@@ -194,6 +208,7 @@ class KeyFilesReloaderTests {
 			checker.join();
 		}
 		assertThat(violation.get()).isNull();
+		assertThat(checksAfterRemoval).as("checks that saw a finished removal").hasPositiveValue();
 	}
 
 	// Polling slower than the test, which reloads by hand.
