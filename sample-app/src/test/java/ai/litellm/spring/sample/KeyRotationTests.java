@@ -24,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,11 +86,13 @@ class KeyRotationTests {
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicInteger scrapes = new AtomicInteger();
 		List<String> failures = new ArrayList<>();
+		CountDownLatch moved = new CountDownLatch(4);
 		ExecutorService scrapers = Executors.newFixedThreadPool(4);
 		List<Future<?>> loops = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		for (int i = 0; i < 4; i++) {
 			loops.add(scrapers.submit(() -> {
+				boolean onNewKey = false;
 				while (!stop.get() && System.nanoTime() < deadline) {
 					String key = scrapeKey.get();
 					int status = client.send("GET", "/metrics", "Authorization: Bearer " + key).status();
@@ -98,6 +101,10 @@ class KeyRotationTests {
 						synchronized (failures) {
 							failures.add(status + " with the " + (key.equals(OLD_KEY) ? "old" : "new") + " key");
 						}
+					}
+					if (!onNewKey && key.equals(NEW_KEY)) {
+						onNewKey = true;
+						moved.countDown();
 					}
 				}
 			}));
@@ -110,8 +117,10 @@ class KeyRotationTests {
 			awaitStatus(client, NEW_KEY, (status) -> status == 200);
 			Thread.sleep(300);
 			scrapeKey.set(NEW_KEY);
-			Thread.sleep(300);
-			// 2. The old key is removed; it is refused from then on.
+			// 2. Once every scraper has finished a scrape with the new key, the old key
+			// is
+			// removed; it is refused from then on.
+			assertThat(moved.await(SWAP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("every scraper moved").isTrue();
 			publish("prometheus-new", NEW_KEY);
 			awaitStatus(client, OLD_KEY, (status) -> status == 401);
 			Thread.sleep(300);
