@@ -16,14 +16,25 @@
 
 package ai.litellm.spring.archunit;
 
+import java.io.IOException;
 import java.time.Duration;
 
+import ai.litellm.spring.metrics.MetricsAuthServletFilter;
 import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,6 +43,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
@@ -41,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PassThroughFilterRules}: our own filters pass, and each kind of costly
- * filter is caught.
+ * filter is caught, reactive and servlet alike.
  */
 class PassThroughFilterRulesTests {
 
@@ -50,6 +62,7 @@ class PassThroughFilterRulesTests {
 		JavaClasses ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackagesOf(MetricsAuthWebFilter.class);
 		assertThat(ours.contain(MetricsAuthWebFilter.class)).isTrue();
+		assertThat(ours.contain(MetricsAuthServletFilter.class)).isTrue();
 		PassThroughFilterRules.ALL.check(ours);
 	}
 
@@ -92,6 +105,33 @@ class PassThroughFilterRulesTests {
 	@Test
 	void acceptsAPlainPassThroughFilter() {
 		PassThroughFilterRules.ALL.check(new ClassFileImporter().importClasses(PassThroughFilter.class));
+	}
+
+	@Test
+	void acceptsAPlainServletFilterThatWaitsOnThePathItGuards() {
+		PassThroughFilterRules.ALL.check(new ClassFileImporter().importClasses(WaitingServletFilter.class));
+	}
+
+	@Test
+	void catchesAServletFilterThatIsNotFinal() {
+		assertViolated(PassThroughFilterRules.FILTERS_ARE_FINAL, OpenServletFilter.class);
+	}
+
+	@Test
+	void catchesAServletFilterThatWrapsTheRequest() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_DECORATE, RequestWrappingServletFilter.class);
+	}
+
+	@Test
+	void catchesAServletFilterThatIsAResponseWrapper() {
+		assertViolated(PassThroughFilterRules.FILTERS_DO_NOT_DECORATE, ServletFilterThatIsAWrapper.class);
+	}
+
+	@Test
+	void catchesAServletFilterThatRunsOncePerRequest() {
+		assertViolated(PassThroughFilterRules.SERVLET_FILTERS_ARE_NOT_ONCE_PER_REQUEST,
+				OncePerRequestServletFilter.class);
+		assertViolated(PassThroughFilterRules.ALL, OncePerRequestServletFilter.class);
 	}
 
 	private static void assertViolated(ArchRule rule, Class<?> filter) {
@@ -167,6 +207,63 @@ class PassThroughFilterRulesTests {
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			Mono.delay(Duration.ofMillis(1)).block();
 			return chain.filter(exchange);
+		}
+
+	}
+
+	static final class WaitingServletFilter implements Filter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			if ("/metrics".equals(((HttpServletRequest) request).getRequestURI())) {
+				Mono.delay(Duration.ofMillis(1)).block();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static class OpenServletFilter implements Filter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static final class RequestWrappingServletFilter implements Filter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request), response);
+		}
+
+	}
+
+	static final class ServletFilterThatIsAWrapper extends HttpServletResponseWrapper implements Filter {
+
+		ServletFilterThatIsAWrapper(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static final class OncePerRequestServletFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			chain.doFilter(request, response);
 		}
 
 	}
