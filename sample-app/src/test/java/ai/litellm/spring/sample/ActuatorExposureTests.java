@@ -16,26 +16,17 @@
 
 package ai.litellm.spring.sample;
 
-import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.ActuatorExposureScenarios;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.TestPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Everything actuator can expose that carries the meters or the keys: the {@code metrics}
- * endpoint needs a key like {@code prometheus}, and {@code env} and {@code configprops},
- * even told to show values, never show a key.
+ * {@link ActuatorExposureScenarios} through a real Netty server, for each adapter.
  */
 class ActuatorExposureTests {
-
-	private static final String SECOND_KEY = "sk-rotation-Bq93-key";
-
-	private static final String ENVIRONMENT_KEY = "sk-environment-J2k8-key";
 
 	@Nested
 	class WithWebFilter extends Scenarios {
@@ -49,60 +40,13 @@ class ActuatorExposureTests {
 	}
 
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "litellm.master-key=" + SampleAppScenarios.KEY, "litellm.metrics-auth.keys[0]=" + SECOND_KEY,
-					"LITELLM_MASTER_KEY=" + ENVIRONMENT_KEY,
+			properties = { "litellm.master-key=" + ActuatorExposureScenarios.MASTER_KEY,
+					"litellm.metrics-auth.keys[0]=" + ActuatorExposureScenarios.SECOND_KEY,
+					"LITELLM_MASTER_KEY=" + ActuatorExposureScenarios.ENVIRONMENT_KEY,
 					"management.endpoints.web.exposure.include=health,prometheus,metrics,env,configprops",
 					"management.endpoint.env.show-values=always",
 					"management.endpoint.configprops.show-values=always" })
-	abstract static class Scenarios extends SampleAppScenarios {
-
-		@Test
-		void asksForAKeyOnTheMetricsEndpointAndEachMeter() {
-			for (String target : new String[] { "/actuator/metrics", "/actuator/metrics/jvm.memory.used",
-					"/actuator/%6Detrics", "/actuator/metrics?tag=area:heap" }) {
-				RawResponse rejected = raw().send("GET", target);
-				assertThat(rejected.status()).as(target).isEqualTo(401);
-				assertThat(rejected.body()).doesNotContain("jvm.memory.used\"");
-			}
-			RawResponse served = raw().send("GET", "/actuator/metrics/jvm.memory.used",
-					"Authorization: Bearer " + SampleAppScenarios.KEY);
-			assertThat(served.status()).isEqualTo(200);
-			assertThat(served.body()).contains("\"name\":\"jvm.memory.used\"");
-		}
-
-		@Test
-		void masksTheKeysInTheEnvEndpoint() {
-			RawResponse env = raw().send("GET", "/actuator/env");
-			assertThat(env.status()).isEqualTo(200);
-			assertThat(env.body()).contains("litellm.master-key")
-				.contains("LITELLM_MASTER_KEY")
-				.contains("server.port")
-				.contains("******");
-			assertNoKeyIn(env.body());
-			for (String property : new String[] { "litellm.master-key", "litellm.metrics-auth.keys%5B0%5D",
-					"LITELLM_MASTER_KEY" }) {
-				RawResponse one = raw().send("GET", "/actuator/env/" + property);
-				assertThat(one.status()).as(property).isEqualTo(200);
-				assertNoKeyIn(one.body());
-			}
-		}
-
-		@Test
-		void masksTheKeysInTheConfigpropsEndpoint() {
-			RawResponse configprops = raw().send("GET", "/actuator/configprops");
-			assertThat(configprops.status()).isEqualTo(200);
-			assertThat(configprops.body()).contains("masterKey").contains("******");
-			assertNoKeyIn(configprops.body());
-			RawResponse litellm = raw().send("GET", "/actuator/configprops/litellm");
-			assertThat(litellm.status()).isEqualTo(200);
-			assertNoKeyIn(litellm.body());
-		}
-
-		private static void assertNoKeyIn(String body) {
-			assertThat(body).doesNotContain(SampleAppScenarios.KEY)
-				.doesNotContain(SECOND_KEY)
-				.doesNotContain(ENVIRONMENT_KEY);
-		}
+	abstract static class Scenarios extends SampleAppScenarios implements ActuatorExposureScenarios {
 
 	}
 

@@ -16,41 +16,19 @@
 
 package ai.litellm.spring.sample;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
+import ai.litellm.spring.test.KeyStoreFailureScenarios;
 import ai.litellm.spring.test.MisbehavingKeyStore;
-import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * A key store that throws, fails, stalls or is flooded, through a real server: every
- * metrics request gets a prompt 401 or 503 in the usual error shape, never a 500, a
- * closed connection or a request that hangs, and neither the key nor the exception's
- * message reaches the client or the log.
+ * {@link KeyStoreFailureScenarios} through a real Netty server, for each adapter.
  */
 class KeyStoreFailureTests {
 
@@ -70,8 +48,7 @@ class KeyStoreFailureTests {
 					"litellm.metrics-auth.authenticator-max-in-flight=4",
 					"litellm.metrics-auth.authenticator-cache-ttl=0" })
 	@Import(MisbehavingKeyStore.class)
-	@ExtendWith(OutputCaptureExtension.class)
-	abstract static class Scenarios extends SampleAppScenarios {
+	abstract static class Scenarios extends SampleAppScenarios implements KeyStoreFailureScenarios {
 
 		@Autowired
 		MisbehavingKeyStore keyStore;
@@ -79,85 +56,14 @@ class KeyStoreFailureTests {
 		@Autowired
 		MeterRegistry meterRegistry;
 
-		@BeforeEach
-		void resetTheKeyStore() {
-			this.keyStore.reset();
+		@Override
+		public MisbehavingKeyStore keyStore() {
+			return this.keyStore;
 		}
 
-		@Test
-		void servesTheMetricsToAKeyTheStoreAccepts() {
-			RawResponse served = raw().send("GET", "/metrics", "Authorization: Bearer sk-good-key-0001");
-			assertThat(served.status()).isEqualTo(200);
-			assertThat(served.body()).contains("# TYPE jvm_");
-		}
-
-		@Test
-		void servesTheMetricsWhenTheStoreIsSlowButWithinTheTimeout() {
-			assertThat(raw().send("GET", "/metrics", "Authorization: Bearer sk-slow-key-0001").status()).isEqualTo(200);
-		}
-
-		@ParameterizedTest
-		@ValueSource(strings = { "sk-throw-key-0001", "sk-error-key-0001", "sk-never-key-0001", "sk-slower-key-001" })
-		void answersAStoreThatCannotAnswerWithA503(String key, CapturedOutput output) {
-			double errorsBefore = errors();
-			RawResponse response = raw().send("GET", "/metrics", "x-litellm-api-key: " + key);
-			assertThat(response.status()).isEqualTo(503);
-			assertThat(response.head()).containsIgnoringCase("Retry-After: 5")
-				.containsIgnoringCase("Cache-Control: no-store")
-				.containsIgnoringCase("Content-Type: application/json");
-			assertThat(response.body()).contains("\"type\":\"auth_unavailable\"")
-				.contains("\"code\":\"503\"")
-				.doesNotContain(key)
-				.doesNotContain("key store")
-				.doesNotContain("Exception");
-			assertThat(errors()).isEqualTo(errorsBefore + 1);
-			assertThat(output).doesNotContain(key).doesNotContain("key store is down");
-		}
-
-		@Test
-		void warnsWithTheExceptionTypeOnlyAndAtMostOnceInTenSeconds(CapturedOutput output) {
-			for (int i = 0; i < 5; i++) {
-				assertThat(raw().send("GET", "/metrics", "Authorization: Bearer sk-error-key-000" + i).status())
-					.isEqualTo(503);
-			}
-			String log = output.toString();
-			int warnings = log.split("Answered a metrics request with 503", -1).length - 1;
-			assertThat(warnings).isBetween(0, 1);
-			assertThat(log).doesNotContain("sk-error-key").doesNotContain("key store is down");
-		}
-
-		@Test
-		void boundsTheLookupsInFlightUnderAFloodOfRandomKeys() throws Exception {
-			int requests = 120;
-			Map<Integer, Integer> statuses = new TreeMap<>();
-			ExecutorService clients = Executors.newFixedThreadPool(24);
-			try {
-				List<CompletableFuture<RawResponse>> responses = new ArrayList<>();
-				for (int i = 0; i < requests; i++) {
-					String key = "sk-flood-" + UUID.randomUUID();
-					responses.add(CompletableFuture
-						.supplyAsync(() -> raw().send("GET", "/metrics", "Authorization: Bearer " + key), clients));
-				}
-				for (CompletableFuture<RawResponse> response : responses) {
-					statuses.merge(response.get(30, TimeUnit.SECONDS).status(), 1, Integer::sum);
-				}
-			}
-			finally {
-				clients.shutdownNow();
-			}
-			assertThat(this.keyStore.maxInFlight()).as("lookups in flight at once").isBetween(1, 4);
-			assertThat(statuses.keySet()).as("statuses %s", statuses).containsOnly(401, 503);
-			assertThat(statuses.get(503)).as("excess answered without a lookup").isPositive();
-			assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(requests);
-		}
-
-		private double errors() {
-			return this.meterRegistry.find("litellm.metrics.auth")
-				.tag("outcome", "error")
-				.counters()
-				.stream()
-				.mapToDouble((counter) -> counter.count())
-				.sum();
+		@Override
+		public MeterRegistry meterRegistry() {
+			return this.meterRegistry;
 		}
 
 	}

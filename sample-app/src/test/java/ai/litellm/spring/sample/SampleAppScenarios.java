@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * way of plugging the guard in: each test class declares a {@code @Nested} subclass for
  * the WebFilter and one with {@link #HTTP_HANDLER} for the HttpHandler decorator.
  */
-abstract class SampleAppScenarios {
+public abstract class SampleAppScenarios {
 
 	static final String KEY = "sk-sample-Zx81-key";
 
@@ -65,7 +65,7 @@ abstract class SampleAppScenarios {
 			.build();
 	}
 
-	RawHttpClient raw() {
+	public RawHttpClient raw() {
 		return new RawHttpClient(this.port);
 	}
 

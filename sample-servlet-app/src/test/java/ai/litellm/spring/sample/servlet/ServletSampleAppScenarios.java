@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the guard switched on: subclasses are {@code @SpringBootTest(webEnvironment =
  * RANDOM_PORT, properties = { TOMCAT, ... })}.
  */
-abstract class ServletSampleAppScenarios {
+public abstract class ServletSampleAppScenarios {
 
 	static final String KEY = "sk-sample-Zx81-key";
 
@@ -60,7 +60,7 @@ abstract class ServletSampleAppScenarios {
 			.hasSize(1);
 	}
 
-	RawHttpClient raw() {
+	public RawHttpClient raw() {
 		return new RawHttpClient(this.port);
 	}
 
