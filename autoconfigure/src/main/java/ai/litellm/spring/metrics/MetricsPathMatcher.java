@@ -23,6 +23,7 @@ import java.util.List;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
+import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.Assert;
 
@@ -89,7 +90,16 @@ public final class MetricsPathMatcher {
 	 * @return {@code true} if the request needs to be authenticated
 	 */
 	public boolean matches(ServerHttpRequest request) {
-		return matches(request.getPath().pathWithinApplication());
+		RequestPath path;
+		try {
+			path = request.getPath();
+		}
+		catch (IllegalArgumentException ex) {
+			// A context path that ends inside a segment (/manage;x=y/... below /manage):
+			// no router can route it either, so guard it rather than guess.
+			return true;
+		}
+		return matches(path.pathWithinApplication());
 	}
 
 	/**

@@ -83,6 +83,15 @@ class MetricsPathMatcherTests {
 	}
 
 	@Test
+	void matchesARequestWhoseContextPathEndsInsideASegment() {
+		// What Spring's ContextPathCompositeHandler passes on for /manage;x=y/... below
+		// /manage: a path that cannot be parsed, so no router routes it, guarded anyway.
+		MockServerHttpRequest request = MockServerHttpRequest.get("/manage;x=y/health").contextPath("/manage").build();
+		assertThatIllegalArgumentException().isThrownBy(request::getPath);
+		assertThat(this.matcher.matches(request)).isTrue();
+	}
+
+	@Test
 	void matchesAConfiguredPathSpelledWithMatrixParametersOrEncoding() {
 		MetricsPathMatcher custom = new MetricsPathMatcher(List.of("/internal/%6Detrics;v=1"));
 		assertThat(custom.matches(MockServerHttpRequest.get("/internal/metrics").build())).isTrue();

@@ -16,26 +16,30 @@
 
 package ai.litellm.spring.sample;
 
+import ai.litellm.spring.test.ManagementPortScenarios;
 import ai.litellm.spring.test.RawHttpClient;
-import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.TestPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * With actuator on its own port, its Prometheus endpoint stays guarded there: the main
+ * {@link ManagementPortScenarios} through real Netty servers, for each adapter: the main
  * context's guard also serves the management server.
  */
 class ManagementPortTests {
 
 	@Nested
 	class WithWebFilter extends Scenarios {
+
+		// Spring's HttpWebHandlerAdapter reads the path for its observation before any
+		// WebFilter runs, and fails on it: its own 500, with or without the guard.
+		@Override
+		public int statusOfAPathThatEndsTheBasePathInsideASegment() {
+			return 500;
+		}
 
 	}
 
@@ -46,42 +50,16 @@ class ManagementPortTests {
 	}
 
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "litellm.master-key=" + SampleAppScenarios.KEY, "management.server.port=0",
+			properties = { "litellm.master-key=" + ManagementPortScenarios.MASTER_KEY, "management.server.port=0",
 					"management.server.base-path=/manage" })
-	abstract static class Scenarios extends SampleAppScenarios {
+	abstract static class Scenarios extends SampleAppScenarios implements ManagementPortScenarios {
 
 		@LocalManagementPort
 		int managementPort;
 
-		@Test
-		void guardsThePrometheusEndpointOnTheManagementPort() {
-			assertThat(this.managementPort).isNotEqualTo(this.port);
-			RawHttpClient management = new RawHttpClient(this.managementPort);
-			for (String target : new String[] { "/manage/actuator/prometheus", "/manage/actuator/%70rometheus",
-					"/manage/actuator;x/prometheus" }) {
-				RawResponse rejected = management.send("GET", target);
-				assertThat(rejected.status()).as(target).isEqualTo(401);
-				assertThat(rejected.body()).doesNotContain("# TYPE");
-			}
-			RawResponse served = management.send("GET", "/manage/actuator/prometheus",
-					"Authorization: Bearer " + SampleAppScenarios.KEY);
-			assertThat(served.status()).isEqualTo(200);
-			assertThat(served.body()).contains("# TYPE jvm_");
-		}
-
-		@Test
-		void leavesTheManagementHealthEndpointOpen() {
-			assertThat(new RawHttpClient(this.managementPort).send("GET", "/manage/actuator/health").status())
-				.isEqualTo(200);
-		}
-
-		@Test
-		void stillGuardsMetricsOnTheMainPort() {
-			assertThat(raw().send("GET", "/metrics").status()).isEqualTo(401);
-			RawResponse notServedHere = raw().send("GET", "/actuator/prometheus");
-			assertThat(notServedHere.status()).as("the path is guarded on both ports").isEqualTo(401);
-			assertThat(raw().send("GET", "/actuator/prometheus", "Authorization: Bearer " + SampleAppScenarios.KEY)
-				.status()).as("actuator is not on the main port").isEqualTo(404);
+		@Override
+		public RawHttpClient management() {
+			return new RawHttpClient(this.managementPort);
 		}
 
 	}
