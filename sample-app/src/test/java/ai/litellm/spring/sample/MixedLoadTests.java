@@ -16,26 +16,9 @@
 
 package ai.litellm.spring.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Predicate;
 
+import ai.litellm.spring.test.MixedLoad;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bounded load on loopback: 10,000 concurrent requests per adapter, mixing health
- * checks, chat completions and metrics scrapes with good, missing, wrong and malformed
- * keys. Every request must get exactly the expected status and body, with no 5xx, and
- * (through the leak-detection extension) without a leaked buffer.
+ * A {@link MixedLoad} on loopback per adapter: every one of its 10,000 requests must get
+ * exactly the expected status and body, with no 5xx, and (through the leak-detection
+ * extension) without a leaked buffer.
  */
 class MixedLoadTests {
-
-	private static final int REQUESTS = 10_000;
-
-	private static final int IN_FLIGHT = 64;
 
 	@Nested
 	class WithWebFilter extends Scenarios {
@@ -74,66 +52,10 @@ class MixedLoadTests {
 
 		@Test
 		void answersEveryRequestOfAMixedLoadAsExpected() throws Exception {
-			List<Kind> kinds = kinds();
-			HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-			Semaphore inFlight = new Semaphore(IN_FLIGHT);
-			Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-			List<CompletableFuture<Void>> requests = new ArrayList<>(REQUESTS);
-			for (int i = 0; i < REQUESTS; i++) {
-				Kind kind = kinds.get(i % kinds.size());
-				inFlight.acquire();
-				requests.add(client.sendAsync(kind.request(this.port), BodyHandlers.ofString())
-					.handle((response, failure) -> {
-						inFlight.release();
-						String outcome = (failure != null) ? kind.name + " failed: " + failure : kind.name + " "
-								+ response.statusCode() + (kind.expected.test(response) ? "" : " unexpected");
-						outcomes.computeIfAbsent(outcome, (key) -> new LongAdder()).increment();
-						return null;
-					}));
-			}
-			CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
-			Map<String, Long> counts = new TreeMap<>();
-			outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+			MixedLoad load = new MixedLoad(SampleAppScenarios.KEY);
+			Map<String, Long> counts = load.send(this.port);
 			System.out.printf("Mixed load (%s): %s%n", this.adapter, counts);
-			Map<String, Long> expected = new TreeMap<>();
-			for (Kind kind : kinds) {
-				expected.put(kind.name + " " + kind.status, (long) REQUESTS / kinds.size());
-			}
-			assertThat(counts).isEqualTo(expected);
-		}
-
-		private static List<Kind> kinds() {
-			String basic = Base64.getEncoder()
-				.encodeToString(("prometheus:" + SampleAppScenarios.KEY).getBytes(StandardCharsets.UTF_8));
-			Predicate<HttpResponse<String>> metrics = (response) -> response.body().contains("# TYPE jvm_");
-			Predicate<HttpResponse<String>> rejected = (response) -> response.body().contains("\"auth_error\"")
-					&& !response.body().contains("# TYPE");
-			return List.of(new Kind("health", "/health", null, null, 200, (response) -> "ok".equals(response.body())),
-					new Kind("chat", "/chat/completions", null, "{\"model\":\"m\",\"messages\":[]}", 200,
-							(response) -> response.body().contains("chat.completion")),
-					new Kind("bearer", "/metrics", "Bearer " + SampleAppScenarios.KEY, null, 200, metrics),
-					new Kind("basic", "/metrics", "Basic " + basic, null, 200, metrics),
-					new Kind("no-key", "/metrics", null, null, 401, rejected),
-					new Kind("wrong-key", "/actuator/prometheus", "Bearer sk-wrong", null, 401, rejected),
-					new Kind("malformed", "/metrics", "Basic %%%", null, 401, rejected), new Kind("health-with-bad-key",
-							"/health", "Bearer sk-wrong", null, 200, (response) -> "ok".equals(response.body())));
-		}
-
-	}
-
-	private record Kind(String name, String path, String authorization, String body, int status,
-			Predicate<HttpResponse<String>> expected) {
-
-		HttpRequest request(int port) {
-			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + this.path))
-				.timeout(Duration.ofSeconds(30));
-			if (this.authorization != null) {
-				builder.header("Authorization", this.authorization);
-			}
-			if (this.body != null) {
-				builder.header("Content-Type", "application/json").POST(BodyPublishers.ofString(this.body));
-			}
-			return builder.build();
+			assertThat(counts).isEqualTo(load.expected());
 		}
 
 	}

@@ -16,27 +16,9 @@
 
 package ai.litellm.spring.sample.servlet;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Predicate;
 
-import org.jspecify.annotations.Nullable;
+import ai.litellm.spring.test.MixedLoad;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,16 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bounded load on loopback against the guarded servlet sample app, on Tomcat and on
- * Jetty: 10,000 concurrent requests per container, mixing health checks, chat completions
- * and metrics scrapes with good, missing, wrong and malformed keys. Every request must
- * get exactly the expected status and body, with no 5xx.
+ * A {@link MixedLoad} on loopback against the guarded servlet sample app, on Tomcat and
+ * on Jetty: every one of its 10,000 requests per container must get exactly the expected
+ * status and body, with no 5xx.
  */
 class ServletMixedLoadTests {
-
-	private static final int REQUESTS = 10_000;
-
-	private static final int IN_FLIGHT = 64;
 
 	@ParameterizedTest
 	@EnumSource
@@ -62,72 +39,11 @@ class ServletMixedLoadTests {
 		try (ConfigurableApplicationContext app = container.run("--server.port=0",
 				"--litellm.require-auth-for-metrics-endpoint=true",
 				"--litellm.master-key=" + ServletSampleAppScenarios.KEY, "--spring.main.banner-mode=off")) {
-			Map<String, Long> counts = load(ServletContainer.port(app));
+			MixedLoad load = new MixedLoad(ServletSampleAppScenarios.KEY);
+			Map<String, Long> counts = load.send(ServletContainer.port(app));
 			System.out.printf("Servlet mixed load (%s): %s%n", container, counts);
-			Map<String, Long> expected = new TreeMap<>();
-			for (Kind kind : kinds()) {
-				expected.put(kind.name + " " + kind.status, (long) REQUESTS / kinds().size());
-			}
-			assertThat(counts).isEqualTo(expected);
+			assertThat(counts).isEqualTo(load.expected());
 		}
-	}
-
-	private static Map<String, Long> load(int port) throws Exception {
-		List<Kind> kinds = kinds();
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		Semaphore inFlight = new Semaphore(IN_FLIGHT);
-		Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-		List<CompletableFuture<Void>> requests = new ArrayList<>(REQUESTS);
-		for (int i = 0; i < REQUESTS; i++) {
-			Kind kind = kinds.get(i % kinds.size());
-			inFlight.acquire();
-			requests.add(client.sendAsync(kind.request(port), BodyHandlers.ofString()).handle((response, failure) -> {
-				inFlight.release();
-				String outcome = (failure != null) ? kind.name + " failed: " + failure
-						: kind.name + " " + response.statusCode() + (kind.expected.test(response) ? "" : " unexpected");
-				outcomes.computeIfAbsent(outcome, (key) -> new LongAdder()).increment();
-				return null;
-			}));
-		}
-		CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
-		Map<String, Long> counts = new TreeMap<>();
-		outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
-		return counts;
-	}
-
-	private static List<Kind> kinds() {
-		String basic = Base64.getEncoder()
-			.encodeToString(("prometheus:" + ServletSampleAppScenarios.KEY).getBytes(StandardCharsets.UTF_8));
-		Predicate<HttpResponse<String>> metrics = (response) -> response.body().contains("# TYPE jvm_");
-		Predicate<HttpResponse<String>> rejected = (response) -> response.body().contains("\"auth_error\"")
-				&& !response.body().contains("# TYPE");
-		Predicate<HttpResponse<String>> ok = (response) -> "ok".equals(response.body());
-		return List.of(new Kind("health", "/health", null, null, 200, ok),
-				new Kind("chat", "/chat/completions", null, "{\"model\":\"m\",\"messages\":[]}", 200,
-						(response) -> response.body().contains("chat.completion")),
-				new Kind("bearer", "/metrics", "Bearer " + ServletSampleAppScenarios.KEY, null, 200, metrics),
-				new Kind("basic", "/metrics", "Basic " + basic, null, 200, metrics),
-				new Kind("no-key", "/metrics", null, null, 401, rejected),
-				new Kind("wrong-key", "/actuator/prometheus", "Bearer sk-wrong", null, 401, rejected),
-				new Kind("malformed", "/metrics", "Basic %%%", null, 401, rejected),
-				new Kind("health-with-bad-key", "/health", "Bearer sk-wrong", null, 200, ok));
-	}
-
-	private record Kind(String name, String path, @Nullable String authorization, @Nullable String body, int status,
-			Predicate<HttpResponse<String>> expected) {
-
-		HttpRequest request(int port) {
-			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + this.path))
-				.timeout(Duration.ofSeconds(30));
-			if (this.authorization != null) {
-				builder.header("Authorization", this.authorization);
-			}
-			if (this.body != null) {
-				builder.header("Content-Type", "application/json").POST(BodyPublishers.ofString(this.body));
-			}
-			return builder.build();
-		}
-
 	}
 
 }
