@@ -49,7 +49,7 @@ final class KeyFilesReloader implements AutoCloseable {
 
 	private final DigestApiKeyAuthenticator authenticator;
 
-	private final AcceptedKeys configuredKeys;
+	private AcceptedKeys configuredKeys;
 
 	private final List<String> keyFiles;
 
@@ -87,9 +87,20 @@ final class KeyFilesReloader implements AutoCloseable {
 	}
 
 	/**
-	 * Read the key files now and swap the keys if they changed.
+	 * Take new keys configured as properties, after an environment change, and read the
+	 * key files again to accept them beside the files' keys.
+	 * @param configuredKeys the keys configured as properties
 	 */
-	void reload() {
+	synchronized void reconfigure(AcceptedKeys configuredKeys) {
+		this.configuredKeys = configuredKeys;
+		reload();
+	}
+
+	/**
+	 * Read the key files now and swap the keys if they changed. Synchronized with
+	 * {@link #reconfigure(AcceptedKeys)}, never with a request.
+	 */
+	synchronized void reload() {
 		try {
 			AcceptedKeys keys = initialKeys(this.configuredKeys, this.keyFiles);
 			if (keys.size() == 0) {
@@ -101,8 +112,7 @@ final class KeyFilesReloader implements AutoCloseable {
 			}
 			if (!keys.isSameAs(this.authenticator.getKeys())) {
 				this.authenticator.setKeys(keys);
-				logger.info("Reloaded the metrics keys from the key files: now accepting " + keys.size()
-						+ " keys named " + keys.names());
+				logger.info("Reloaded the metrics keys: now accepting " + keys.size() + " keys named " + keys.names());
 			}
 			this.listener.reloaded(true);
 		}

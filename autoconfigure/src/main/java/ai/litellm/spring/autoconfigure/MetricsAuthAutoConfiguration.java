@@ -57,6 +57,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -244,6 +245,18 @@ public final class MetricsAuthAutoConfiguration {
 			MeterRegistry meterRegistry = registry.getIfUnique();
 			return (meterRegistry != null) ? new MeterRegistryKeyFilesListener(meterRegistry)
 					: KeyFilesReloader.Listener.NONE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EnvironmentChangeEvent.class)
+	static class SpringCloudRefreshConfiguration {
+
+		@Bean
+		MetricsKeysRefreshListener metricsKeysRefreshListener(ObjectProvider<DigestApiKeyAuthenticator> authenticator,
+				Environment environment, ObjectProvider<KeyFilesReloader> keyFilesReloader) {
+			return new MetricsKeysRefreshListener(authenticator, environment, keyFilesReloader);
 		}
 
 	}
