@@ -29,6 +29,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.RequestPath;
 
@@ -41,7 +42,9 @@ import org.springframework.http.server.RequestPath;
  * removed, and also within a path-mapped servlet's prefix
  * ({@code spring.mvc.servlet.path}). A URI without {@code %} or {@code ;}, which is
  * nearly every request, is compared character by character without allocating; any other
- * is parsed first. An include dispatch is decided on the included path.
+ * is parsed first. It also decides on the container's own view, the decoded and
+ * normalised servlet path and path info, on which the container maps servlets other than
+ * {@code DispatcherServlet}. An include dispatch is decided on the included paths.
  * <p>
  * A plain {@code Filter} rather than Spring's {@code OncePerRequestFilter}: that base
  * class reads, sets and removes a request attribute on every request to run once per
@@ -84,10 +87,31 @@ public final class MetricsAuthServletFilter implements Filter {
 	}
 
 	private boolean isMetricsRequest(HttpServletRequest request) {
-		String uri = requestUri(request);
-		String contextPath = request.getContextPath();
+		if (request.getDispatcherType() == DispatcherType.INCLUDE
+				&& request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String includedUri) {
+			// An include is routed on its own paths, which the container gives as
+			// attributes; the request's own describe the including request.
+			return isMetricsRequest(includedUri, request.getContextPath(),
+					stringAttribute(request, RequestDispatcher.INCLUDE_SERVLET_PATH),
+					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
+		}
+		return isMetricsRequest(request.getRequestURI(), request.getContextPath(), request.getServletPath(),
+				request.getPathInfo());
+	}
+
+	// Guarded when either view is a metrics path: the raw URI as DispatcherServlet routes
+	// it, or the decoded, normalised servlet path and path info on which the container
+	// maps servlets of its own (one registered at a metrics path also answers
+	// /x/../metrics).
+	private boolean isMetricsRequest(String uri, String contextPath, String servletPath, @Nullable String pathInfo) {
 		// A path-mapped servlet (/api/*) routes what follows its prefix.
-		int prefixSegments = (request.getPathInfo() != null) ? segments(request.getServletPath()) : 0;
+		int prefixSegments = (pathInfo != null) ? segments(servletPath) : 0;
+		return isMetricsUri(uri, contextPath, prefixSegments)
+				|| ((pathInfo != null) ? this.guard.isMetricsPlainPath(servletPath, pathInfo)
+						: this.guard.isMetricsPlainPath(servletPath, 0, 0));
+	}
+
+	private boolean isMetricsUri(String uri, String contextPath, int prefixSegments) {
 		if (uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && uri.startsWith(contextPath)) {
 			int from = contextPath.length();
 			return this.guard.isMetricsPlainPath(uri, from, 0)
@@ -109,14 +133,8 @@ public final class MetricsAuthServletFilter implements Filter {
 				|| (prefixSegments > 0 && this.guard.isMetricsPath(path.pathWithinApplication(), prefixSegments));
 	}
 
-	private static String requestUri(HttpServletRequest request) {
-		if (request.getDispatcherType() == DispatcherType.INCLUDE) {
-			Object included = request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI);
-			if (included instanceof String includedUri) {
-				return includedUri;
-			}
-		}
-		return request.getRequestURI();
+	private static String stringAttribute(HttpServletRequest request, String name) {
+		return (request.getAttribute(name) instanceof String value) ? value : "";
 	}
 
 	private static int segments(String servletPath) {

@@ -139,6 +139,18 @@ public final class MetricsGuard {
 	}
 
 	/**
+	 * Return whether the path made of two paths that need no decoding, one after the
+	 * other, must be authenticated. Allocation-free.
+	 * @param first the first part, such as a servlet path
+	 * @param second the part that follows, such as a path info
+	 * @return {@code true} for a metrics path
+	 * @see MetricsPathMatcher#matchesPlainPath(String, String)
+	 */
+	public boolean isMetricsPlainPath(String first, String second) {
+		return this.metricsPaths.matchesPlainPath(first, second);
+	}
+
+	/**
 	 * Authenticate a metrics request: continue with {@code proceed} if it presents a
 	 * valid key, otherwise complete the response as a 401, or as a 503 when the key
 	 * cannot be checked, without calling {@code proceed}.

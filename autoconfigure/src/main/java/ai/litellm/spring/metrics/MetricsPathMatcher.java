@@ -148,6 +148,25 @@ public final class MetricsPathMatcher {
 		return false;
 	}
 
+	/**
+	 * Return whether the path made of two paths that need no decoding, one after the
+	 * other, is a guarded path or below one, without joining them: a servlet request's
+	 * servlet path and path info, as the container maps them. Allocation-free.
+	 * @param first the first part, such as a servlet path
+	 * @param second the part that follows, such as a path info
+	 * @return {@code true} if the path needs to be authenticated
+	 */
+	public boolean matchesPlainPath(String first, String second) {
+		for (String[] guardedPath : this.guardedPaths) {
+			int matched = matchedSegments(first, 0, 0, guardedPath, 0);
+			if (matched == guardedPath.length
+					|| (matched >= 0 && matchedSegments(second, 0, 0, guardedPath, matched) == guardedPath.length)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	// Indexed loops: an iterator would be an allocation on every request.
 	private static boolean startsWith(List<Element> elements, int leadingSegments, String[] guardedPath) {
 		int passed = 0;
@@ -158,9 +177,9 @@ public final class MetricsPathMatcher {
 				continue;
 			}
 			String value = ((PathSegment) element).valueToMatch();
-			if (isCurrentDirectory(value)) {
-				// The router would not resolve it, but a normalising proxy in front
-				// might.
+			if (value.isEmpty() || isCurrentDirectory(value)) {
+				// The router would not resolve them, but a normalising container, router
+				// (Spring's AntPathMatcher) or proxy might: /;/metrics, /./metrics.
 				continue;
 			}
 			if (passed < leadingSegments) {
@@ -177,8 +196,15 @@ public final class MetricsPathMatcher {
 
 	// The same walk over the characters of a path that needs no decoding.
 	private static boolean startsWith(String path, int from, int leadingSegments, String[] guardedPath) {
+		return matchedSegments(path, from, leadingSegments, guardedPath, 0) == guardedPath.length;
+	}
+
+	// How many of the guarded path's segments are matched once the path's segments are
+	// compared with those after the first alreadyMatched, or -1 if one differs.
+	private static int matchedSegments(String path, int from, int leadingSegments, String[] guardedPath,
+			int alreadyMatched) {
 		int passed = 0;
-		int matched = 0;
+		int matched = alreadyMatched;
 		int start = from;
 		while (start <= path.length() && matched < guardedPath.length) {
 			int end = path.indexOf('/', start);
@@ -193,13 +219,13 @@ public final class MetricsPathMatcher {
 			else if (!empty) {
 				String guarded = guardedPath[matched];
 				if (length != guarded.length() || !path.regionMatches(true, start, guarded, 0, length)) {
-					return false;
+					return -1;
 				}
 				matched++;
 			}
 			start = end + 1;
 		}
-		return matched == guardedPath.length;
+		return matched;
 	}
 
 	// A separator's value is "/" and a segment's never is (an encoded slash stays

@@ -150,6 +150,48 @@ class MetricsAuthServletFilterTests {
 	}
 
 	@Test
+	void guardsAServletTheContainerMapsByItsNormalisedPath() throws Exception {
+		MockHttpServletRequest request = request("GET", "/x/../metrics");
+		request.setServletPath("/metrics");
+		this.filter.doFilter(request, this.response, this.chain);
+		assertRejected(401);
+	}
+
+	@Test
+	void guardsAPathMappedServletWhosePathAndPathInfoMakeAMetricsPath() throws Exception {
+		MockHttpServletRequest request = request("GET", "/actuator/x/../prometheus");
+		request.setServletPath("/actuator");
+		request.setPathInfo("/prometheus");
+		this.filter.doFilter(request, this.response, this.chain);
+		assertRejected(401);
+	}
+
+	@Test
+	void guardsAnIncludeAtTheRootOfAPathMappedServletByTheIncludedPaths() throws Exception {
+		MockHttpServletRequest request = request("GET", "/app");
+		request.setServletPath("/app");
+		request.setDispatcherType(DispatcherType.INCLUDE);
+		request.setAttribute(RequestDispatcher.INCLUDE_REQUEST_URI, "/app/metrics");
+		request.setAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH, "/app");
+		request.setAttribute(RequestDispatcher.INCLUDE_PATH_INFO, "/metrics");
+		this.filter.doFilter(request, this.response, this.chain);
+		assertRejected(401);
+	}
+
+	@Test
+	void letsAnIncludeOfAnotherPathThroughFromAMetricsLookingRequest() throws Exception {
+		MockHttpServletRequest request = request("GET", "/app/page");
+		request.setServletPath("/app");
+		request.setPathInfo("/page");
+		request.setDispatcherType(DispatcherType.INCLUDE);
+		request.setAttribute(RequestDispatcher.INCLUDE_REQUEST_URI, "/app/fragment");
+		request.setAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH, "/app");
+		request.setAttribute(RequestDispatcher.INCLUDE_PATH_INFO, "/fragment");
+		this.filter.doFilter(request, this.response, this.chain);
+		assertThat(this.chain.getRequest()).isNotNull();
+	}
+
+	@Test
 	void answersAFailingAuthenticatorWithA503() throws Exception {
 		MetricsAuthServletFilter failing = new MetricsAuthServletFilter(
 				new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), (key) -> Mono.never(),

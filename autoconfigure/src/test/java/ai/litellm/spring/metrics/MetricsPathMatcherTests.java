@@ -21,6 +21,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpMethod;
@@ -41,7 +42,7 @@ class MetricsPathMatcherTests {
 			"/%6Detrics", "/%6detrics", "/%6D%65%74%72%69%63%73", "//metrics", "/./metrics", "/metrics?name=x",
 			"/actuator/prometheus", "/actuator/prometheus/", "/actuator;a=b/prometheus;c=d", "/actuator//prometheus",
 			"/actuator/%70rometheus", "/actuator/./prometheus", "/Metrics", "/METRICS", "/%4Detrics",
-			"/Actuator/PROMETHEUS", "/metrics;x=y/Below" })
+			"/Actuator/PROMETHEUS", "/metrics;x=y/Below", "/;/metrics", "/;a=b/metrics", "/actuator/;/prometheus" })
 	void matchesGuardedPathsHoweverTheyAreSpelled(String path) {
 		assertThat(this.matcher.matches(request(path))).isTrue();
 	}
@@ -53,6 +54,19 @@ class MetricsPathMatcherTests {
 		assertThat(this.matcher.matchesPlainPath(path, 0, 0)).isTrue();
 		assertThat(this.matcher.matchesPlainPath("/ctx" + path, 4, 0)).as("after a context path").isTrue();
 		assertThat(this.matcher.matchesPlainPath("/app/v1" + path, 0, 2)).as("after a servlet prefix").isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/actuator,/prometheus", "/actuator/,/prometheus/x", "/Actuator,/PROMETHEUS",
+			"/actuator/prometheus,/x", "'',/metrics", "/metrics,''", "/metrics/x,/y" })
+	void matchesAPathInTwoPlainParts(String first, String second) {
+		assertThat(this.matcher.matchesPlainPath(first, second)).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/app,/metrics", "/actuator,/health", "/actuator,''", "'',/health", "/act,/uator/prometheus" })
+	void doesNotMatchOtherPathsInTwoPlainParts(String first, String second) {
+		assertThat(this.matcher.matchesPlainPath(first, second)).isFalse();
 	}
 
 	@ParameterizedTest
