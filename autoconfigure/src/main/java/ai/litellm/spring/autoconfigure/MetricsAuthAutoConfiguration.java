@@ -68,6 +68,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.StringUtils;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
  * {@link AutoConfiguration Auto-configuration} that requires an API key on a web
@@ -210,8 +211,13 @@ public final class MetricsAuthAutoConfiguration {
 
 		@Bean(HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
 		@Order(Ordered.HIGHEST_PRECEDENCE)
-		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard) {
-			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler);
+		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard,
+				ObjectProvider<ForwardedHeaderTransformer> forwardedHeaderTransformer) {
+			// The decorator runs before the transformer
+			// (forward-headers-strategy=framework)
+			// and must decide on the path the application will route.
+			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler,
+					forwardedHeaderTransformer.getIfAvailable());
 		}
 
 	}

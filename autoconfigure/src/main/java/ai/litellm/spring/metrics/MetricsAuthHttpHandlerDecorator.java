@@ -16,11 +16,13 @@
 
 package ai.litellm.spring.metrics;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
  * {@link HttpHandler} that applies the {@link MetricsGuard} around a whole application's
@@ -29,6 +31,13 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * Spring wraps every {@code WebFilter} call in operators of its own; a handler decorator
  * is not wrapped, so for a request that is not on a metrics path this adapter costs one
  * path check and a plain delegation.
+ * <p>
+ * Running before Spring's {@code HttpWebHandlerAdapter}, it also runs before the
+ * application's {@link ForwardedHeaderTransformer}
+ * ({@code server.forward-headers-strategy=framework}), which can give a request another
+ * path ({@code X-Forwarded-Host: x/metrics?}). Given that transformer, it applies it
+ * first and decides on, and hands on, the request the application will route; the
+ * adapter's own pass then finds no forwarded headers left.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -39,23 +48,47 @@ public final class MetricsAuthHttpHandlerDecorator implements HttpHandler {
 
 	private final HttpHandler delegate;
 
+	private final @Nullable ForwardedHeaderTransformer forwardedHeaderTransformer;
+
 	/**
 	 * Create a decorator.
 	 * @param guard the guard to apply
 	 * @param delegate the application's handler
 	 */
 	public MetricsAuthHttpHandlerDecorator(MetricsGuard guard, HttpHandler delegate) {
+		this(guard, delegate, null);
+	}
+
+	/**
+	 * Create a decorator for an application that applies forwarded headers.
+	 * @param guard the guard to apply
+	 * @param delegate the application's handler
+	 * @param forwardedHeaderTransformer the application's transformer of forwarded
+	 * headers, if any
+	 */
+	public MetricsAuthHttpHandlerDecorator(MetricsGuard guard, HttpHandler delegate,
+			@Nullable ForwardedHeaderTransformer forwardedHeaderTransformer) {
 		this.guard = guard;
 		this.delegate = delegate;
+		this.forwardedHeaderTransformer = forwardedHeaderTransformer;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
-		if (!this.guard.isMetricsRequest(request)) {
-			return this.delegate.handle(request, response);
+		ServerHttpRequest routed;
+		try {
+			routed = (this.forwardedHeaderTransformer != null) ? this.forwardedHeaderTransformer.apply(request)
+					: request;
+		}
+		catch (IllegalArgumentException ex) {
+			// Forwarded headers that make no valid URI: guard rather than guess.
+			return this.guard.authenticate(request, response, () -> this.delegate.handle(request, response));
+		}
+		if (!this.guard.isMetricsRequest(routed)) {
+			return this.delegate.handle(routed, response);
 		}
 		// A supplier: the delegate starts handling as soon as it is called.
-		return this.guard.authenticate(request, response, () -> this.delegate.handle(request, response));
+		return this.guard.authenticate(routed, response, () -> this.delegate.handle(routed, response));
 	}
 
 	@Override

@@ -18,6 +18,7 @@ package ai.litellm.spring.metrics;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -29,6 +30,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,15 +70,55 @@ class MetricsAuthHttpHandlerDecoratorTests {
 		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
+	@Test
+	void decidesOnThePathTheForwardedHeadersGiveTheRequest() {
+		// Spring's transformer takes the host as given: x/metrics? makes the path
+		// /metrics.
+		MetricsAuthHttpHandlerDecorator forwarding = new MetricsAuthHttpHandlerDecorator(
+				MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate, new ForwardedHeaderTransformer());
+		MockServerHttpRequest request = MockServerHttpRequest.get("/health")
+			.header("X-Forwarded-Host", "x/metrics?")
+			.build();
+		assertThat(new ForwardedHeaderTransformer().apply(request).getPath().value()).isEqualTo("/metrics");
+		StepVerifier.create(forwarding.handle(request, this.response)).verifyComplete();
+		assertThat(this.delegate.calls).hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void handsOnTheForwardedRequestWithoutItsForwardedHeaders() {
+		MetricsAuthHttpHandlerDecorator forwarding = new MetricsAuthHttpHandlerDecorator(
+				MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate, new ForwardedHeaderTransformer());
+		forwarding.handle(MockServerHttpRequest.get("/health")
+			.header("X-Forwarded-Host", "example.com")
+			.header("X-Forwarded-Proto", "https")
+			.build(), this.response);
+		assertThat(this.delegate.calls).hasValue(1);
+		assertThat(this.delegate.lastRequest.getURI().toString()).isEqualTo("https://example.com/health");
+		assertThat(this.delegate.lastRequest.getHeaders().containsHeader("X-Forwarded-Host")).isFalse();
+	}
+
+	@Test
+	void passesARequestWithoutForwardedHeadersOnAsItIs() {
+		MetricsAuthHttpHandlerDecorator forwarding = new MetricsAuthHttpHandlerDecorator(
+				MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate, new ForwardedHeaderTransformer());
+		MockServerHttpRequest request = MockServerHttpRequest.get("/health").build();
+		forwarding.handle(request, this.response);
+		assertThat(this.delegate.lastRequest).isSameAs(request);
+	}
+
 	static final class RecordingHandler implements HttpHandler {
 
 		final AtomicInteger calls = new AtomicInteger();
 
 		final Mono<Void> result = Mono.empty();
 
+		@Nullable ServerHttpRequest lastRequest;
+
 		@Override
 		public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
 			this.calls.incrementAndGet();
+			this.lastRequest = request;
 			return this.result;
 		}
 

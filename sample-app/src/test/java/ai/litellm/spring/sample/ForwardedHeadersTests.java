@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.sample;
+
+import ai.litellm.spring.test.RawHttpClient;
+import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Behind a proxy, with {@code server.forward-headers-strategy=framework}: Spring's
+ * {@code ForwardedHeaderTransformer} builds the request's URI from forwarded headers, and
+ * takes a host or scheme as given, so {@code X-Forwarded-Host: x/metrics?} gives
+ * {@code GET /health} the path {@code /metrics}. Whatever path the application routes,
+ * the guard decides on the same one, for each adapter (the HttpHandler decorator, which
+ * runs before the transformer, applies it first). Found by an adversarial review: the
+ * HttpHandler adapter served the metrics without a key.
+ */
+class ForwardedHeadersTests {
+
+	private static final String[] PATH_CARRYING_HEADERS = { "X-Forwarded-Host: x/metrics?",
+			"Forwarded: host=\"x/metrics?\"", "X-Forwarded-Proto: http://x/metrics?",
+			"X-Forwarded-Host: x/actuator/prometheus#" };
+
+	@Nested
+	class WithWebFilter extends Scenarios {
+
+	}
+
+	@Nested
+	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
+	class WithHttpHandler extends Scenarios {
+
+	}
+
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+			"litellm.master-key=" + SampleAppScenarios.KEY, "server.forward-headers-strategy=framework" })
+	abstract static class Scenarios extends SampleAppScenarios {
+
+		@Test
+		void guardsWhatForwardedHeadersTurnIntoAMetricsPath() {
+			RawHttpClient http = raw();
+			int routedToMetrics = 0;
+			for (String header : PATH_CARRYING_HEADERS) {
+				for (String target : new String[] { "/health", "/no-such-page" }) {
+					RawResponse withoutKey = http.send("GET", target, header);
+					assertThat(withoutKey.body()).as("%s with %s", target, header).doesNotContain("# TYPE");
+					RawResponse withKey = http.send("GET", target, header, "Authorization: Bearer " + KEY);
+					if (withKey.body().contains("# TYPE jvm_")) {
+						routedToMetrics++;
+						assertThat(withoutKey.status()).as("%s with %s", target, header).isEqualTo(401);
+					}
+				}
+			}
+			assertThat(routedToMetrics).as("requests the forwarded headers route to the metrics").isPositive();
+		}
+
+		@Test
+		void guardsTheMetricsBelowAForwardedPrefix() {
+			RawHttpClient http = raw();
+			assertThat(http.send("GET", "/metrics", "X-Forwarded-Prefix: /app").status()).isEqualTo(401);
+			RawResponse served = http.send("GET", "/metrics", "X-Forwarded-Prefix: /app",
+					"Authorization: Bearer " + KEY);
+			assertThat(served.status()).isEqualTo(200);
+			assertThat(served.body()).contains("# TYPE jvm_");
+		}
+
+		@Test
+		void leavesAProxiedRequestForAnotherPathOpen() {
+			RawResponse health = raw().send("GET", "/health", "X-Forwarded-Host: example.com",
+					"X-Forwarded-Proto: https", "X-Forwarded-Prefix: /app");
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.body()).isEqualTo("ok");
+		}
+
+	}
+
+}
