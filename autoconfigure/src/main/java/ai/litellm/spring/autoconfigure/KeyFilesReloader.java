@@ -110,10 +110,7 @@ final class KeyFilesReloader implements AutoCloseable {
 				logger.info("The metrics key files are usable again");
 				this.lastProblem = null;
 			}
-			if (!keys.isSameAs(this.authenticator.getKeys())) {
-				this.authenticator.setKeys(keys);
-				logger.info("Reloaded the metrics keys: now accepting " + keys.size() + " keys named " + keys.names());
-			}
+			swap(this.authenticator, keys);
 			this.listener.reloaded(true);
 		}
 		catch (KeyFileException ex) {
@@ -129,6 +126,19 @@ final class KeyFilesReloader implements AutoCloseable {
 			logger.warn("Reading the metrics key files failed with " + ex.getClass().getName()
 					+ "; keeping the last good set of keys");
 			this.listener.reloaded(false);
+		}
+	}
+
+	/**
+	 * Give the authenticator these keys, all at once, if they differ from those it has,
+	 * and say so.
+	 * @param authenticator the authenticator
+	 * @param keys the keys to accept from now on
+	 */
+	static void swap(DigestApiKeyAuthenticator authenticator, AcceptedKeys keys) {
+		if (!keys.isSameAs(authenticator.getKeys())) {
+			authenticator.setKeys(keys);
+			logger.info("Reloaded the metrics keys: now accepting " + keys.size() + " keys named " + keys.names());
 		}
 	}
 

@@ -123,10 +123,8 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 		else if (configured.size() == 0) {
 			keepTheLastGoodSet(authenticator, "no key is left");
 		}
-		else if (!configured.isSameAs(authenticator.getKeys())) {
-			authenticator.setKeys(configured);
-			logger.info("Reloaded the metrics keys: now accepting " + configured.size() + " keys named "
-					+ configured.names());
+		else {
+			KeyFilesReloader.swap(authenticator, configured);
 		}
 	}
 
