@@ -16,158 +16,93 @@
 
 package ai.litellm.spring.autoconfigure;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * The keys the configuration accepts: {@code litellm.master-key} (or the
- * {@code LITELLM_MASTER_KEY} environment variable), {@code keys}, {@code key-hashes},
- * {@code named-keys} and the contents of {@code key-files}. Errors name the property and
- * the file, never a key.
+ * The keys configured as properties: {@code litellm.master-key} (or the
+ * {@code LITELLM_MASTER_KEY} environment variable), {@code keys}, {@code key-hashes} and
+ * {@code named-keys}, read at startup and again when they change at run time. Errors name
+ * the property, never a key; a plaintext key shorter than recommended gets a warning
+ * whenever it is read.
  *
  * @author LiteLLM Spring Boot contributors
  */
 final class ConfiguredKeys {
 
 	/**
-	 * The environment variable LiteLLM deployments hold the master key in.
+	 * Shorter keys are accepted with a warning.
 	 */
-	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
+	static final int RECOMMENDED_MINIMUM_KEY_LENGTH = 16;
+
+	/**
+	 * The name of the master key.
+	 */
+	static final String MASTER = "master";
 
 	static final String SHA256_PREFIX = "sha256:";
 
-	static final String SHA256_FILE_SUFFIX = ".sha256";
-
-	private static final String KEY_FILES_PROPERTY = "litellm.metrics-auth.key-files";
+	private static final Log logger = LogFactory.getLog(ConfiguredKeys.class);
 
 	private ConfiguredKeys() {
 	}
 
 	/**
-	 * Return the keys configured as properties, read once at startup.
+	 * Return the keys configured as properties.
 	 * @param properties the bound properties
 	 * @param environment the environment, for {@code LITELLM_MASTER_KEY}
-	 * @return the keys and, by label, those that are shorter than recommended
+	 * @return the keys
 	 * @throws IllegalArgumentException if a key or hash is unusable
 	 */
 	static AcceptedKeys fromProperties(LiteLlmProperties properties, Environment environment) {
 		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
 		AcceptedKeys.Builder keys = AcceptedKeys.builder();
 		String masterKey = properties.getMasterKey();
-		String environmentKey = environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE);
-		// Surrounding white space comes from editors and shells, never from a scraper.
+		String environmentKey = environment.getProperty(KeyProperty.MASTER_KEY_ENVIRONMENT_VARIABLE);
 		if (StringUtils.hasText(masterKey)) {
-			keys.key("master", masterKey.strip(), "litellm.master-key");
+			addKey(keys, MASTER, masterKey, KeyProperty.MASTER_KEY.propertyName());
 		}
 		else if (StringUtils.hasText(environmentKey)) {
-			keys.key("master", environmentKey.strip(), MASTER_KEY_ENVIRONMENT_VARIABLE);
+			addKey(keys, MASTER, environmentKey, KeyProperty.MASTER_KEY_ENVIRONMENT_VARIABLE);
 		}
 		List<String> plain = metricsAuth.getKeys();
 		for (int i = 0; i < plain.size(); i++) {
-			keys.key(AcceptedKeys.UNNAMED, plain.get(i).strip(), "litellm.metrics-auth.keys[" + i + "]");
+			addKey(keys, AuthenticatedKey.UNNAMED, plain.get(i), KeyProperty.KEYS.propertyName() + "[" + i + "]");
 		}
 		List<String> hashes = metricsAuth.getKeyHashes();
 		for (int i = 0; i < hashes.size(); i++) {
-			keys.sha256(AcceptedKeys.UNNAMED, hashes.get(i).strip(), "litellm.metrics-auth.key-hashes[" + i + "]");
+			keys.sha256(AuthenticatedKey.UNNAMED, hashes.get(i).strip(),
+					KeyProperty.KEY_HASHES.propertyName() + "[" + i + "]");
 		}
 		for (Map.Entry<String, String> named : metricsAuth.getNamedKeys().entrySet()) {
-			add(keys, named.getKey(), named.getValue().strip(), "litellm.metrics-auth.named-keys." + named.getKey());
-		}
-		return keys.build();
-	}
-
-	/**
-	 * Return the keys in the key files as they are now.
-	 * @param keyFiles the configured files and directories
-	 * @return the keys
-	 * @throws KeyFileException if a file or directory cannot be read or holds no usable
-	 * key
-	 */
-	static AcceptedKeys fromFiles(List<String> keyFiles) throws KeyFileException {
-		AcceptedKeys.Builder keys = AcceptedKeys.builder();
-		for (int i = 0; i < keyFiles.size(); i++) {
-			String source = KEY_FILES_PROPERTY + "[" + i + "] (" + keyFiles.get(i) + ")";
-			Path path = Path.of(keyFiles.get(i));
-			try {
-				if (Files.isDirectory(path)) {
-					for (Path file : filesIn(path)) {
-						readKeyFile(keys, file, source + " file " + file.getFileName());
-					}
-				}
-				else {
-					readKeyFile(keys, path, source);
-				}
+			String value = named.getValue().strip();
+			String source = KeyProperty.NAMED_KEYS.propertyName() + "." + named.getKey();
+			if (value.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
+				keys.sha256(named.getKey(), value.substring(SHA256_PREFIX.length()), source);
 			}
-			catch (IOException ex) {
-				throw new KeyFileException(source + " cannot be read (" + ex.getClass().getSimpleName() + ")");
-			}
-			catch (IllegalArgumentException ex) {
-				throw new KeyFileException(ex.getMessage());
+			else {
+				addKey(keys, named.getKey(), value, source);
 			}
 		}
 		return keys.build();
 	}
 
-	// The regular files of a directory, without the hidden entries (..data, ..2026_...)
-	// a Kubernetes volume keeps beside them.
-	private static List<Path> filesIn(Path directory) throws IOException {
-		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-			for (Path entry : entries) {
-				if (!entry.getFileName().toString().startsWith(".") && Files.isRegularFile(entry)) {
-					files.add(entry);
-				}
-			}
+	// Surrounding white space comes from editors and shells, never from a scraper.
+	private static void addKey(AcceptedKeys.Builder keys, String name, String value, String source) {
+		String key = value.strip();
+		keys.key(name, key, source);
+		if (key.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
+			logger.warn(source + " is shorter than " + RECOMMENDED_MINIMUM_KEY_LENGTH
+					+ " characters: anyone who can reach the metrics endpoint can guess it. Use a long random key.");
 		}
-		files.sort(null);
-		return files;
-	}
-
-	private static void readKeyFile(AcceptedKeys.Builder keys, Path file, String source)
-			throws IOException, KeyFileException {
-		String content = Files.readString(file, StandardCharsets.UTF_8).strip();
-		if (content.isEmpty()) {
-			throw new KeyFileException(source + " is empty");
-		}
-		String fileName = file.getFileName().toString();
-		if (fileName.endsWith(SHA256_FILE_SUFFIX)) {
-			keys.sha256(fileName.substring(0, fileName.length() - SHA256_FILE_SUFFIX.length()), content, source);
-		}
-		else {
-			keys.key(fileName, content, source);
-		}
-	}
-
-	private static void add(AcceptedKeys.Builder keys, String name, String value, String source) {
-		if (value.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
-			keys.sha256(name, value.substring(SHA256_PREFIX.length()), source);
-		}
-		else {
-			keys.key(name, value, source);
-		}
-	}
-
-	/**
-	 * A key file that cannot be used. Its message names the property and the file, never
-	 * the content.
-	 */
-	static final class KeyFileException extends Exception {
-
-		KeyFileException(String message) {
-			super(message, null, false, false);
-		}
-
 	}
 
 }

@@ -22,11 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
-import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 /**
  * Configuration properties for LiteLLM's metrics-endpoint guard.
@@ -122,33 +122,38 @@ public class LiteLlmProperties {
 		private Duration keyFilesRefresh = Duration.ofSeconds(5);
 
 		/**
-		 * Order of the metrics authentication web filter. The default runs it before
-		 * Spring Security's filter chain.
+		 * Order of the guard's filter: the WebFilter on WebFlux, the servlet Filter on
+		 * Spring MVC. The default runs it before Spring Security's filter chain.
 		 */
 		private int filterOrder = MetricsAuthWebFilter.DEFAULT_ORDER;
 
 		/**
-		 * Where the guard is plugged in: as an ordered WebFilter, or as an HttpHandler
-		 * decorator around the whole application, below the WebFilter chain.
+		 * Where the guard is plugged in on WebFlux: as an ordered WebFilter, or as an
+		 * HttpHandler decorator around the whole application, below the WebFilter chain.
+		 * Spring MVC always uses a servlet Filter.
 		 */
 		private Adapter adapter = Adapter.WEB_FILTER;
 
 		/**
-		 * How long the API key authenticator may take to answer before the request is
+		 * How long the application's own key store (an ApiKeyAuthenticator or
+		 * ReactiveApiKeyAuthenticator bean) may take to answer before the request is
 		 * answered with a 503.
 		 */
-		private Duration authenticatorTimeout = MetricsGuard.DEFAULT_AUTHENTICATOR_TIMEOUT;
+		private Duration authenticatorTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Maximum number of lookups a custom ApiKeyAuthenticator may have in flight;
-		 * requests beyond it are answered with a 503 without a lookup.
+		 * Maximum number of lookups of keys never accepted before that the application's
+		 * own key store may have in flight; requests beyond it are answered with a 503
+		 * without a lookup. Keys it accepted before have as many places again, which a
+		 * flood of unknown keys cannot take.
 		 */
 		private int authenticatorMaxInFlight = 32;
 
 		/**
-		 * How long a custom ApiKeyAuthenticator's answer for a key is remembered, held by
-		 * the key's SHA-256 digest. A revoked key stays accepted for up to this long.
-		 * Zero switches the cache off.
+		 * How long an answer of the application's own key store is remembered, held by
+		 * the key's SHA-256 digest; accepted and rejected keys are held apart. A key
+		 * revoked in the store stays accepted for up to this long. Zero switches the
+		 * cache off.
 		 */
 		private Duration authenticatorCacheTtl = Duration.ofSeconds(10);
 
@@ -205,6 +210,7 @@ public class LiteLlmProperties {
 		}
 
 		public void setKeyFilesRefresh(Duration keyFilesRefresh) {
+			Assert.isTrue(keyFilesRefresh.compareTo(Duration.ZERO) > 0, "must be positive");
 			this.keyFilesRefresh = keyFilesRefresh;
 		}
 
@@ -229,6 +235,7 @@ public class LiteLlmProperties {
 		}
 
 		public void setAuthenticatorTimeout(Duration authenticatorTimeout) {
+			Assert.isTrue(authenticatorTimeout.compareTo(Duration.ZERO) > 0, "must be positive");
 			this.authenticatorTimeout = authenticatorTimeout;
 		}
 
@@ -237,6 +244,7 @@ public class LiteLlmProperties {
 		}
 
 		public void setAuthenticatorMaxInFlight(int authenticatorMaxInFlight) {
+			Assert.isTrue(authenticatorMaxInFlight > 0, "must be at least 1");
 			this.authenticatorMaxInFlight = authenticatorMaxInFlight;
 		}
 
@@ -245,6 +253,7 @@ public class LiteLlmProperties {
 		}
 
 		public void setAuthenticatorCacheTtl(Duration authenticatorCacheTtl) {
+			Assert.isTrue(!authenticatorCacheTtl.isNegative(), "must not be negative (zero switches the cache off)");
 			this.authenticatorCacheTtl = authenticatorCacheTtl;
 		}
 

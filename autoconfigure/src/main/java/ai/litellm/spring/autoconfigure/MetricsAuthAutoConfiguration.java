@@ -16,67 +16,60 @@
 
 package ai.litellm.spring.autoconfigure;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import ai.litellm.spring.autoconfigure.ConfiguredKeys.KeyFileException;
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
 import ai.litellm.spring.metrics.AcceptedKeys;
-import ai.litellm.spring.metrics.ApiKeyAuthenticator;
 import ai.litellm.spring.metrics.AuthenticationListener;
-import ai.litellm.spring.metrics.CachingApiKeyAuthenticator;
-import ai.litellm.spring.metrics.ConcurrencyLimitedApiKeyAuthenticator;
-import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
-import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.KeyFiles;
+import ai.litellm.spring.metrics.KeyFiles.KeyFileException;
+import ai.litellm.spring.metrics.KeyLookups;
+import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.BoundedReactiveApiKeyAuthenticator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.BoundedApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
-import org.springframework.util.StringUtils;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
  * {@link AutoConfiguration Auto-configuration} that requires an API key on a web
  * application's metrics endpoints when {@code litellm.require-auth-for-metrics-endpoint}
  * is {@code true}: WebFlux through a {@code WebFilter} or an {@code HttpHandler}
- * decorator, Spring MVC through a servlet {@code Filter}. When it is not, nothing is
- * registered and nothing is paid for. {@link MetricsAuthSafeguardsAutoConfiguration}
- * makes sure that a {@code true} never goes unheeded.
+ * decorator, Spring MVC through a servlet {@code Filter}. Each adapter backs off to an
+ * application's own bean of its kind. When the switch is off, nothing is registered and
+ * nothing is paid for. {@link MetricsAuthSafeguardsAutoConfiguration} makes sure that a
+ * {@code true} never goes unheeded.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -90,13 +83,6 @@ public final class MetricsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MetricsAuthAutoConfiguration.class);
 
-	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = ConfiguredKeys.MASTER_KEY_ENVIRONMENT_VARIABLE;
-
-	/**
-	 * Shorter keys start the application with a warning.
-	 */
-	static final int RECOMMENDED_MINIMUM_KEY_LENGTH = 16;
-
 	/**
 	 * The name of the HTTP handler adapter's bean.
 	 */
@@ -108,56 +94,21 @@ public final class MetricsAuthAutoConfiguration {
 	static final String SERVLET_FILTER_REGISTRATION_BEAN = "metricsAuthFilterRegistration";
 
 	@Bean
-	@ConditionalOnMissingBean(ApiKeyAuthenticator.class)
-	DigestApiKeyAuthenticator metricsApiKeyAuthenticator(LiteLlmProperties properties, Environment environment) {
+	KeyRing metricsKeyRing(LiteLlmProperties properties, Environment environment,
+			ObjectProvider<KeyRing.Listener> listener) {
 		AcceptedKeys configured = ConfiguredKeys.fromProperties(properties, environment);
-		AcceptedKeys keys;
+		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
+		KeyFiles keyFiles = new KeyFiles(metricsAuth.getKeyFiles(), KeyProperty.KEY_FILES.propertyName());
 		try {
-			keys = KeyFilesReloader.initialKeys(configured, properties.getMetricsAuth().getKeyFiles());
+			return new KeyRing(configured, keyFiles, metricsAuth.getKeyFilesRefresh(),
+					listener.getIfUnique(() -> KeyRing.Listener.NONE));
 		}
 		catch (KeyFileException ex) {
 			throw new MetricsAuthConfigurationException(ex.getMessage() + ".",
-					"Make each file in litellm.metrics-auth.key-files hold one key of visible ASCII characters "
+					"Make each file in " + KeyProperty.KEY_FILES.propertyName()
+							+ " hold one key of visible ASCII characters "
 							+ "(or, named *.sha256, its hex SHA-256 digest), and each directory such files.");
 		}
-		if (keys.size() == 0) {
-			throw new MetricsKeyMissingException();
-		}
-		warnOfShortKeys(properties, environment);
-		return new DigestApiKeyAuthenticator(keys);
-	}
-
-	private static void warnOfShortKeys(LiteLlmProperties properties, Environment environment) {
-		Map<String, String> keys = new LinkedHashMap<>();
-		String masterKey = properties.getMasterKey();
-		keys.put("litellm.master-key",
-				StringUtils.hasText(masterKey) ? masterKey : environment.getProperty(MASTER_KEY_ENVIRONMENT_VARIABLE));
-		List<String> plain = properties.getMetricsAuth().getKeys();
-		for (int i = 0; i < plain.size(); i++) {
-			keys.put("litellm.metrics-auth.keys[" + i + "]", plain.get(i));
-		}
-		properties.getMetricsAuth()
-			.getNamedKeys()
-			.forEach((name, key) -> keys.put("litellm.metrics-auth.named-keys." + name, key));
-		keys.forEach((name, key) -> {
-			String stripped = (key != null) ? key.strip() : "";
-			if (!stripped.isEmpty() && !stripped.regionMatches(true, 0, ConfiguredKeys.SHA256_PREFIX, 0, 7)
-					&& stripped.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
-				logger.warn(name + " is shorter than " + RECOMMENDED_MINIMUM_KEY_LENGTH
-						+ " characters: anyone who can reach the metrics endpoint can guess it. Use a long random key.");
-			}
-		});
-	}
-
-	@Bean(destroyMethod = "close")
-	@ConditionalOnBean(DigestApiKeyAuthenticator.class)
-	@Conditional(KeyFilesConfiguredCondition.class)
-	KeyFilesReloader metricsKeyFilesReloader(DigestApiKeyAuthenticator authenticator, LiteLlmProperties properties,
-			Environment environment, ObjectProvider<KeyFilesReloader.Listener> listener) {
-		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
-		return new KeyFilesReloader(authenticator, ConfiguredKeys.fromProperties(properties, environment),
-				metricsAuth.getKeyFiles(), metricsAuth.getKeyFilesRefresh(),
-				listener.getIfUnique(() -> KeyFilesReloader.Listener.NONE));
 	}
 
 	@Bean
@@ -171,65 +122,67 @@ public final class MetricsAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MetricsGuard metricsGuard(LiteLlmProperties properties, MetricsPathMatcher metricsPaths,
-			ApiKeyAuthenticator authenticator, ObjectProvider<AuthenticationListener> listener) {
-		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
-		return new MetricsGuard(metricsPaths, bounded(authenticator, metricsAuth),
-				listener.getIfUnique(() -> AuthenticationListener.NONE), metricsAuth.getAuthenticatorTimeout());
+	MetricsGuard metricsGuard(MetricsPathMatcher metricsPaths, KeyRing metricsKeyRing,
+			ObjectProvider<AuthenticationListener> listener) {
+		return new MetricsGuard(metricsPaths, metricsKeyRing, listener.getIfUnique(() -> AuthenticationListener.NONE));
 	}
 
-	// The configured keys are checked in memory; an authenticator of the user's own may
-	// be a lookup in a key store, which a flood of random keys must not flood.
-	private static ApiKeyAuthenticator bounded(ApiKeyAuthenticator authenticator,
-			LiteLlmProperties.MetricsAuth metricsAuth) {
-		if (authenticator instanceof DigestApiKeyAuthenticator) {
-			return authenticator;
-		}
-		ApiKeyAuthenticator limited = new ConcurrencyLimitedApiKeyAuthenticator(authenticator,
-				metricsAuth.getAuthenticatorMaxInFlight());
-		Duration cacheTtl = metricsAuth.getAuthenticatorCacheTtl();
-		return cacheTtl.isZero() ? limited : new CachingApiKeyAuthenticator(limited, cacheTtl);
+	private static KeyLookups keyLookups(LiteLlmProperties properties) {
+		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
+		return new KeyLookups(metricsAuth.getAuthenticatorCacheTtl(), metricsAuth.getAuthenticatorMaxInFlight());
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnAdapter(Adapter.WEB_FILTER)
-	static class WebFilterAdapterConfiguration {
+	static class ReactiveAdapterConfiguration {
 
 		@Bean
+		@ConditionalOnAdapter(Adapter.WEB_FILTER)
 		@ConditionalOnMissingBean
-		MetricsAuthWebFilter metricsAuthWebFilter(MetricsGuard guard, LiteLlmProperties properties) {
-			return new MetricsAuthWebFilter(guard, properties.getMetricsAuth().getFilterOrder());
+		MetricsAuthWebFilter metricsAuthWebFilter(MetricsGuard guard,
+				ObjectProvider<ReactiveApiKeyAuthenticator> keyStore, LiteLlmProperties properties) {
+			return new MetricsAuthWebFilter(guard, bounded(keyStore, properties),
+					properties.getMetricsAuth().getFilterOrder());
 		}
 
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnAdapter(Adapter.HTTP_HANDLER)
-	static class HttpHandlerAdapterConfiguration {
-
 		@Bean(HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
+		@ConditionalOnAdapter(Adapter.HTTP_HANDLER)
+		@ConditionalOnMissingBean(name = HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
 		@Order(Ordered.HIGHEST_PRECEDENCE)
 		HttpHandlerDecoratorFactory metricsAuthHttpHandlerDecoratorFactory(MetricsGuard guard,
+				ObjectProvider<ReactiveApiKeyAuthenticator> keyStore, LiteLlmProperties properties,
 				ObjectProvider<ForwardedHeaderTransformer> forwardedHeaderTransformer) {
+			ReactiveApiKeyAuthenticator bounded = bounded(keyStore, properties);
 			// The decorator runs before the transformer
 			// (forward-headers-strategy=framework)
 			// and must decide on the path the application will route.
-			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, handler,
+			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, bounded, handler,
 					forwardedHeaderTransformer.getIfAvailable());
+		}
+
+		private static @Nullable ReactiveApiKeyAuthenticator bounded(
+				ObjectProvider<ReactiveApiKeyAuthenticator> keyStore, LiteLlmProperties properties) {
+			ReactiveApiKeyAuthenticator store = keyStore.getIfAvailable();
+			return (store != null) ? new BoundedReactiveApiKeyAuthenticator(store, keyLookups(properties),
+					properties.getMetricsAuth().getAuthenticatorTimeout()) : null;
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ServletFilterAdapterConfiguration {
+	static class ServletAdapterConfiguration {
 
 		@Bean(SERVLET_FILTER_REGISTRATION_BEAN)
+		@ConditionalOnMissingBean(value = MetricsAuthServletFilter.class,
+				parameterizedContainer = FilterRegistrationBean.class)
 		FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
-				LiteLlmProperties properties) {
-			return MetricsAuthFilterRegistration.of(guard, properties.getMetricsAuth().getFilterOrder());
+				ObjectProvider<ApiKeyAuthenticator> keyStore, LiteLlmProperties properties) {
+			ApiKeyAuthenticator store = keyStore.getIfAvailable();
+			ApiKeyAuthenticator bounded = (store != null) ? new BoundedApiKeyAuthenticator(store,
+					keyLookups(properties), properties.getMetricsAuth().getAuthenticatorTimeout()) : null;
+			return MetricsAuthFilterRegistration.of(new MetricsAuthServletFilter(guard, bounded),
+					properties.getMetricsAuth().getFilterOrder());
 		}
 
 	}
@@ -239,18 +192,10 @@ public final class MetricsAuthAutoConfiguration {
 	static class MeterRegistryConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		AuthenticationListener metricsAuthenticationListener(ObjectProvider<MeterRegistry> registry) {
+		@ConditionalOnMissingBean(AuthenticationListener.class)
+		@Nullable MeterRegistryMetricsAuthListener metricsAuthMeterListener(ObjectProvider<MeterRegistry> registry) {
 			MeterRegistry meterRegistry = registry.getIfUnique();
-			return (meterRegistry != null) ? new MeterRegistryAuthenticationListener(meterRegistry)
-					: AuthenticationListener.NONE;
-		}
-
-		@Bean
-		KeyFilesReloader.Listener metricsKeyFilesListener(ObjectProvider<MeterRegistry> registry) {
-			MeterRegistry meterRegistry = registry.getIfUnique();
-			return (meterRegistry != null) ? new MeterRegistryKeyFilesListener(meterRegistry)
-					: KeyFilesReloader.Listener.NONE;
+			return (meterRegistry != null) ? new MeterRegistryMetricsAuthListener(meterRegistry) : null;
 		}
 
 	}
@@ -260,9 +205,8 @@ public final class MetricsAuthAutoConfiguration {
 	static class SpringCloudRefreshConfiguration {
 
 		@Bean
-		MetricsKeysRefreshListener metricsKeysRefreshListener(ObjectProvider<DigestApiKeyAuthenticator> authenticator,
-				Environment environment, ObjectProvider<KeyFilesReloader> keyFilesReloader) {
-			return new MetricsKeysRefreshListener(authenticator, environment, keyFilesReloader);
+		MetricsKeysRefreshListener metricsKeysRefreshListener(KeyRing metricsKeyRing, Environment environment) {
+			return new MetricsKeysRefreshListener(metricsKeyRing, environment);
 		}
 
 	}
@@ -303,23 +247,6 @@ public final class MetricsAuthAutoConfiguration {
 							+ "litellm.metrics-auth.actuator-endpoints " + guarded);
 				}
 			}
-		}
-
-	}
-
-	/**
-	 * Matches when {@code litellm.metrics-auth.key-files} lists at least one file, in any
-	 * of the forms Spring Boot binds a list from.
-	 */
-	static class KeyFilesConfiguredCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			List<String> keyFiles = Binder.get(context.getEnvironment())
-				.bind("litellm.metrics-auth.key-files", Bindable.listOf(String.class))
-				.orElse(List.of());
-			return keyFiles.isEmpty() ? ConditionOutcome.noMatch("No key files are configured")
-					: ConditionOutcome.match(keyFiles.size() + " key files are configured");
 		}
 
 	}

@@ -18,10 +18,12 @@ package ai.litellm.spring.autoconfigure;
 
 import java.util.EnumSet;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
-import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /**
@@ -38,17 +40,37 @@ final class MetricsAuthFilterRegistration {
 	/**
 	 * Register the servlet adapter for every dispatch, so that a forward, include or
 	 * error dispatch to a metrics path is guarded too.
-	 * @param guard the guard
+	 * @param filter the filter
 	 * @param order the filter's order
 	 * @return the registration
 	 */
-	static FilterRegistrationBean<MetricsAuthServletFilter> of(MetricsGuard guard, int order) {
-		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(
-				new MetricsAuthServletFilter(guard));
+	static FilterRegistrationBean<MetricsAuthServletFilter> of(MetricsAuthServletFilter filter, int order) {
+		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("metricsAuthFilter");
 		registration.setOrder(order);
 		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
 		return registration;
+	}
+
+	/**
+	 * Return the servlet adapter that guards the application: the starter's, or the
+	 * application's own, registered or as a bean, in this context or an ancestor.
+	 * @param beans the bean factory
+	 * @return the filter, or {@code null} if none is defined
+	 */
+	static @Nullable MetricsAuthServletFilter find(ListableBeanFactory beans) {
+		for (FilterRegistrationBean<?> registration : BeanFactoryUtils
+			.beansOfTypeIncludingAncestors(beans, FilterRegistrationBean.class, false, false)
+			.values()) {
+			if (registration.getFilter() instanceof MetricsAuthServletFilter filter) {
+				return filter;
+			}
+		}
+		return BeanFactoryUtils.beansOfTypeIncludingAncestors(beans, MetricsAuthServletFilter.class, false, false)
+			.values()
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 }

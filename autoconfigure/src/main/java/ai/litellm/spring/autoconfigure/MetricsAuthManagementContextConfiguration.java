@@ -16,9 +16,10 @@
 
 package ai.litellm.spring.autoconfigure;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,8 +31,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Guards the metrics on a servlet application's separate management server
  * ({@code management.server.port}). That server runs in a child context whose servlet
- * container does not see the main context's filters, so the guard, defined once in the
- * main context, is registered there a second time.
+ * container does not see the main context's filters, so the main context's guard, the
+ * starter's or the application's own, is registered there a second time.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -41,9 +42,13 @@ import org.springframework.context.annotation.Bean;
 class MetricsAuthManagementContextConfiguration {
 
 	@Bean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
-	FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(MetricsGuard guard,
+	FilterRegistrationBean<MetricsAuthServletFilter> metricsAuthFilterRegistration(ListableBeanFactory beans,
 			LiteLlmProperties properties) {
-		return MetricsAuthFilterRegistration.of(guard, properties.getMetricsAuth().getFilterOrder());
+		MetricsAuthServletFilter filter = MetricsAuthFilterRegistration.find(beans);
+		if (filter == null) {
+			throw new IllegalStateException("No metrics guard to register on the management server");
+		}
+		return MetricsAuthFilterRegistration.of(filter, properties.getMetricsAuth().getFilterOrder());
 	}
 
 }

@@ -19,9 +19,12 @@ package ai.litellm.spring.autoconfigure;
 import java.util.Locale;
 
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.ApiKeyAuthenticator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -32,8 +35,10 @@ import org.springframework.core.env.Environment;
 /**
  * Checks, once every bean is created and before the server takes requests, that the
  * switch is {@code true} or {@code false} and that, when it is {@code true}, a guard
- * really runs for this application: the guard and the adapter the configuration asks for.
- * Anything else stops startup. It then logs what is guarded and by which adapter.
+ * really runs for this application: the guard and the adapter the configuration asks for
+ * (the starter's or the application's own), with at least one key or a key store of the
+ * application's own. Anything else stops startup. It then logs what is guarded and by
+ * which adapter.
  * <p>
  * It reads the environment at run time, so it also holds for an application processed
  * ahead of time, whose conditions were evaluated when it was built.
@@ -81,10 +86,23 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 							+ REQUIRE_AUTH_PROPERTY + "=true and the same litellm.metrics-auth.adapter; or set "
 							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
 		}
+		KeyRing keys = this.beans.getBeanProvider(KeyRing.class).getIfUnique();
+		boolean hasKeyStore = hasKeyStore();
+		if ((keys == null || keys.getKeys().size() == 0) && !hasKeyStore) {
+			throw new MetricsKeyMissingException();
+		}
 		MetricsPathMatcher paths = this.beans.getBeanProvider(MetricsPathMatcher.class).getIfUnique();
 		logger.info("Requiring an API key on " + ((paths != null) ? paths.getPaths() : "the metrics paths") + " ("
 				+ adapterName + " adapter), from 'Authorization: Bearer', 'Authorization: Basic' "
-				+ "or 'x-litellm-api-key'");
+				+ "or 'x-litellm-api-key', accepting " + ((keys != null) ? keys.getKeys().names() : "[]")
+				+ (hasKeyStore ? " and the application's key store" : ""));
+	}
+
+	// By the stack's own contract only, so that the other stack's types are never loaded.
+	private boolean hasKeyStore() {
+		Class<?> contract = (this.applicationKind == ApplicationKind.SERVLET) ? ApiKeyAuthenticator.class
+				: ReactiveApiKeyAuthenticator.class;
+		return this.beans.getBeanNamesForType(contract, false, false).length > 0;
 	}
 
 	private boolean isAuthRequired() {
@@ -107,7 +125,7 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 			return false;
 		}
 		if (this.applicationKind == ApplicationKind.SERVLET) {
-			return this.beans.containsBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN);
+			return MetricsAuthFilterRegistration.find(this.beans) != null;
 		}
 		return switch (adapter) {
 			case WEB_FILTER -> this.beans.getBeanNamesForType(MetricsAuthWebFilter.class, false, false).length > 0;

@@ -18,7 +18,8 @@ package ai.litellm.spring.autoconfigure;
 
 /**
  * Thrown at startup when the metrics endpoint must be authenticated but no API key is
- * configured, so that the application fails closed instead of serving open metrics.
+ * configured and the application has no key store of its own, so that the application
+ * fails closed instead of serving open metrics.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -27,11 +28,12 @@ public class MetricsKeyMissingException extends MetricsAuthConfigurationExceptio
 
 	MetricsKeyMissingException() {
 		super("The metrics endpoint requires authentication (litellm.require-auth-for-metrics-endpoint=true), "
-				+ "but no API key is configured: neither the property 'litellm.master-key' nor the "
-				+ "environment variable LITELLM_MASTER_KEY is set to a non-blank value, and "
-				+ "'litellm.metrics-auth.keys' and 'litellm.metrics-auth.key-hashes' are empty.",
-				"Set 'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable) to the key your "
-						+ "scrapers present, define an ApiKeyAuthenticator bean, or set "
+				+ "but no API key is configured: none of " + KeyProperty.describeAll()
+				+ " is set to a usable value, and the application has no ApiKeyAuthenticator "
+				+ "(ReactiveApiKeyAuthenticator on WebFlux) bean.",
+				"Set 'litellm.master-key' (or the " + KeyProperty.MASTER_KEY_ENVIRONMENT_VARIABLE
+						+ " environment variable) to the key your scrapers present, define an ApiKeyAuthenticator "
+						+ "(ReactiveApiKeyAuthenticator on WebFlux) bean, or set "
 						+ "'litellm.require-auth-for-metrics-endpoint' to false to serve metrics without authentication.");
 	}
 

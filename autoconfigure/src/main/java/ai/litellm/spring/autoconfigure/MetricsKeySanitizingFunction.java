@@ -16,16 +16,13 @@
 
 package ai.litellm.spring.autoconfigure;
 
-import java.util.Locale;
-
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Masks the metrics keys in actuator's {@code env} and {@code configprops} endpoints,
- * even when they are told to show values: {@code litellm.master-key},
- * {@code LITELLM_MASTER_KEY} and {@code litellm.metrics-auth.keys}, {@code key-hashes}
- * and {@code named-keys} in every spelling Spring Boot binds them from.
+ * even when they are told to show values: every {@link KeyProperty} that holds keys, in
+ * every spelling Spring Boot binds it from.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -33,15 +30,7 @@ final class MetricsKeySanitizingFunction implements SanitizingFunction {
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		return isKeyProperty(data.getKey()) ? data.withSanitizedValue() : data;
-	}
-
-	// Letters and digits only, so that litellm.master-key, litellm.masterKey and
-	// LITELLM_MASTER_KEY are one name, and keys[0] and KEYS_0 one prefix.
-	static boolean isKeyProperty(String key) {
-		String name = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		return name.equals("litellmmasterkey") || name.startsWith("litellmmetricsauthkeys")
-				|| name.startsWith("litellmmetricsauthkeyhashes") || name.startsWith("litellmmetricsauthnamedkeys");
+		return KeyProperty.holdsKeys(data.getKey()) ? data.withSanitizedValue() : data;
 	}
 
 }

@@ -21,12 +21,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
-import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.KeyRing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -35,9 +33,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Follows Spring Cloud's {@link EnvironmentChangeEvent} (a {@code /actuator/refresh}, a
- * Config Server or Vault change): when keys configured as properties change, the
- * authenticator's whole set is swapped at once, beside the key files' keys, as a key file
- * change is. A change that leaves no key, or an unusable one, keeps the last good set.
+ * Config Server or Vault change): when keys configured as properties change, it hands
+ * them to the starter's {@link KeyRing}, which swaps its whole set at once, beside the
+ * key files' keys. A change that leaves an unusable key keeps the last good set.
  * <p>
  * Only the keys follow: paths, endpoints, the switch and the adapter are fixed at
  * startup, and a change to any of them is logged as a WARN rather than applied in part.
@@ -48,46 +46,24 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 
 	private static final Log logger = LogFactory.getLog(MetricsKeysRefreshListener.class);
 
-	// Property names without separators or case, so that every form Spring binds matches.
-	private static final String PREFIX = "litellm";
-
-	private static final Set<String> KEY_PROPERTIES = Set.of("litellmmasterkey", "litellmmetricsauthkeys",
-			"litellmmetricsauthkeyhashes", "litellmmetricsauthnamedkeys");
-
-	private final ObjectProvider<DigestApiKeyAuthenticator> authenticator;
+	private final KeyRing keyRing;
 
 	private final Environment environment;
 
-	private final ObjectProvider<KeyFilesReloader> keyFilesReloader;
-
-	/**
-	 * Create a listener for the configured keys' authenticator, if the application uses
-	 * them rather than an {@code ApiKeyAuthenticator} of its own.
-	 * @param authenticator the configured keys' authenticator, if any
-	 * @param environment the environment to bind the keys from
-	 * @param keyFilesReloader the key files' reloader, if any
-	 */
-	MetricsKeysRefreshListener(ObjectProvider<DigestApiKeyAuthenticator> authenticator, Environment environment,
-			ObjectProvider<KeyFilesReloader> keyFilesReloader) {
-		this.authenticator = authenticator;
+	MetricsKeysRefreshListener(KeyRing keyRing, Environment environment) {
+		this.keyRing = keyRing;
 		this.environment = environment;
-		this.keyFilesReloader = keyFilesReloader;
 	}
 
 	@Override
 	public void onApplicationEvent(EnvironmentChangeEvent event) {
-		DigestApiKeyAuthenticator authenticator = this.authenticator.getIfAvailable();
-		if (authenticator == null) {
-			return;
-		}
 		boolean keysChanged = false;
 		Set<String> fixedAtStartup = new TreeSet<>();
 		for (String name : event.getKeys()) {
-			String canonical = canonical(name);
-			if (KEY_PROPERTIES.stream().anyMatch(canonical::startsWith)) {
+			if (KeyProperty.holdsKeys(name)) {
 				keysChanged = true;
 			}
-			else if (canonical.startsWith(PREFIX)) {
+			else if (name.toLowerCase(Locale.ROOT).startsWith("litellm")) {
 				fixedAtStartup.add(name);
 			}
 		}
@@ -96,11 +72,11 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 					+ ": only its keys follow such a change; restart the application to apply the rest");
 		}
 		if (keysChanged) {
-			refreshKeys(authenticator);
+			refreshKeys();
 		}
 	}
 
-	private void refreshKeys(DigestApiKeyAuthenticator authenticator) {
+	private void refreshKeys() {
 		AcceptedKeys configured;
 		try {
 			LiteLlmProperties properties = Binder.get(this.environment)
@@ -108,33 +84,20 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 			configured = ConfiguredKeys.fromProperties(properties, this.environment);
 		}
 		catch (BindException ex) {
-			keepTheLastGoodSet(authenticator, ex.getName() + " cannot be bound");
+			keepTheLastGoodSet(ex.getName() + " cannot be bound");
 			return;
 		}
 		catch (IllegalArgumentException ex) {
 			// The message names the property, never the key.
-			keepTheLastGoodSet(authenticator, ex.getMessage());
+			keepTheLastGoodSet(ex.getMessage());
 			return;
 		}
-		KeyFilesReloader keyFilesReloader = this.keyFilesReloader.getIfAvailable();
-		if (keyFilesReloader != null) {
-			keyFilesReloader.reconfigure(configured);
-		}
-		else if (configured.size() == 0) {
-			keepTheLastGoodSet(authenticator, "no key is left");
-		}
-		else {
-			KeyFilesReloader.swap(authenticator, configured);
-		}
+		this.keyRing.setConfiguredKeys(configured);
 	}
 
-	private static void keepTheLastGoodSet(DigestApiKeyAuthenticator authenticator, @Nullable String problem) {
+	private void keepTheLastGoodSet(String problem) {
 		logger.warn("The metrics keys changed at run time, but " + problem + "; keeping the last good set of "
-				+ authenticator.getKeys().size() + " keys");
-	}
-
-	private static String canonical(String name) {
-		return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+				+ this.keyRing.getKeys().size() + " keys");
 	}
 
 }

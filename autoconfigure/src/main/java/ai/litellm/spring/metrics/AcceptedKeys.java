@@ -47,7 +47,7 @@ public final class AcceptedKeys {
 	/**
 	 * The name of keys configured without one.
 	 */
-	public static final String UNNAMED = "unnamed";
+	public static final String UNNAMED = AuthenticatedKey.UNNAMED;
 
 	private static final String SHA_256 = "SHA-256";
 

@@ -48,8 +48,8 @@ public interface AuthenticationListener {
 
 	/**
 	 * A metrics request was answered with a 503 because its key could not be checked.
-	 * @param error what the authenticator signalled: its error, a
-	 * {@link java.util.concurrent.TimeoutException}, or an
+	 * @param error what the key store signalled: its error, an
+	 * {@link AuthenticatorTimeoutException}, or an
 	 * {@link AuthenticatorSaturatedException}
 	 */
 	default void unavailable(Throwable error) {

@@ -22,11 +22,15 @@ package ai.litellm.spring.metrics;
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
- * @see ConcurrencyLimitedApiKeyAuthenticator
+ * @see KeyLookups
  */
 public class AuthenticatorSaturatedException extends RuntimeException {
 
-	AuthenticatorSaturatedException(int maxInFlight) {
+	/**
+	 * Create an exception.
+	 * @param maxInFlight how many lookups may be in flight
+	 */
+	public AuthenticatorSaturatedException(int maxInFlight) {
 		super("The API key authenticator already has " + maxInFlight + " lookups in flight", null, false, false);
 	}
 

@@ -17,192 +17,100 @@
 package ai.litellm.spring.metrics;
 
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Fuseable;
-import reactor.core.publisher.Mono;
-
-import org.springframework.http.server.PathContainer;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.util.Assert;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The guard itself, independent of where it is plugged in: decides which requests are
- * metrics requests and authenticates them. {@link MetricsAuthWebFilter} and
- * {@link MetricsAuthHttpHandlerDecorator} are thin adapters around it.
+ * The guard's decision on a metrics request, the same on every web stack: which
+ * credentials it presents, and whether the key is accepted and under which name. Each
+ * stack's adapter asks it, and writes the {@link Verdict}.
  * <p>
- * A metrics request without usable credentials, or with a key the
- * {@link ApiKeyAuthenticator} does not accept, is answered with a 401. When the
- * authenticator fails, does not answer within its timeout or is saturated, the request is
- * answered with a 503: never with a 500, a closed connection or a request that hangs.
+ * The keys held in memory (the configured keys and the key files' keys, a
+ * {@link KeyRing}) are checked first. A key that none of them is is left to the
+ * application's key store, if it has one: the verdict then names the key to look up, and
+ * the adapter hands the store's answer back to {@link #answer(AuthenticatedKey)}, or its
+ * failure to {@link #unavailable(Throwable)}. A request without usable credentials, or
+ * with a key nobody accepts, gets a 401; one whose key could not be checked a 503.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
  */
 public final class MetricsGuard {
 
-	/**
-	 * How long the authenticator may take to answer unless configured otherwise.
-	 */
-	public static final Duration DEFAULT_AUTHENTICATOR_TIMEOUT = Duration.ofSeconds(5);
-
 	private static final Log logger = LogFactory.getLog(MetricsGuard.class);
 
 	private static final long WARNING_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
 
-	private final MetricsPathMatcher metricsPaths;
+	private final MetricsPathMatcher paths;
 
-	private final CredentialsReader credentialsReader = new CredentialsReader();
-
-	private final ApiKeyAuthenticator authenticator;
+	private final KeyRing keys;
 
 	private final AuthenticationListener listener;
 
-	private final Duration authenticatorTimeout;
+	private final CredentialsReader credentialsReader = new CredentialsReader();
 
 	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
 	/**
 	 * Create a guard.
-	 * @param metricsPaths which requests are guarded
-	 * @param authenticator the check of a presented key
-	 */
-	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator) {
-		this(metricsPaths, authenticator, AuthenticationListener.NONE, DEFAULT_AUTHENTICATOR_TIMEOUT);
-	}
-
-	/**
-	 * Create a guard that reports every outcome to a listener.
-	 * @param metricsPaths which requests are guarded
-	 * @param authenticator the check of a presented key
+	 * @param paths which requests are guarded
+	 * @param keys the keys held in memory
 	 * @param listener told every outcome
-	 * @param authenticatorTimeout how long the authenticator may take to answer
 	 */
-	public MetricsGuard(MetricsPathMatcher metricsPaths, ApiKeyAuthenticator authenticator,
-			AuthenticationListener listener, Duration authenticatorTimeout) {
-		Assert.isTrue(authenticatorTimeout.compareTo(Duration.ZERO) > 0, "The authenticator timeout must be positive");
-		this.metricsPaths = metricsPaths;
-		this.authenticator = authenticator;
+	public MetricsGuard(MetricsPathMatcher paths, KeyRing keys, AuthenticationListener listener) {
+		this.paths = paths;
+		this.keys = keys;
 		this.listener = listener;
-		this.authenticatorTimeout = authenticatorTimeout;
 	}
 
 	/**
-	 * Return whether the request must be authenticated. Allocation-free: it runs for
-	 * every request.
-	 * @param request the request
-	 * @return {@code true} for a metrics request
+	 * Return which requests are guarded.
+	 * @return the paths
 	 */
-	public boolean isMetricsRequest(ServerHttpRequest request) {
-		return this.metricsPaths.matches(request);
+	public MetricsPathMatcher getPaths() {
+		return this.paths;
 	}
 
 	/**
-	 * Return whether a path must be authenticated. Allocation-free: it runs for every
-	 * request.
-	 * @param pathWithinApplication the parsed path within the application
-	 * @return {@code true} for a metrics path
+	 * Decide on a metrics request from its credentials and the keys held in memory.
+	 * @param headers the request's headers
+	 * @return the verdict; one with a {@link Verdict#keyToLookUp() key to look up} when
+	 * the key is none of the keys held in memory
 	 */
-	public boolean isMetricsPath(PathContainer pathWithinApplication) {
-		return this.metricsPaths.matches(pathWithinApplication);
-	}
-
-	/**
-	 * Return whether a path, after some leading segments, must be authenticated.
-	 * Allocation-free.
-	 * @param pathWithinApplication the parsed path within the application
-	 * @param leadingSegments segments to pass over first, such as a servlet mapping's
-	 * prefix
-	 * @return {@code true} for a metrics path
-	 */
-	public boolean isMetricsPath(PathContainer pathWithinApplication, int leadingSegments) {
-		return this.metricsPaths.matches(pathWithinApplication, leadingSegments);
-	}
-
-	/**
-	 * Return whether a path that needs no decoding (no {@code %} and no {@code ;}) must
-	 * be authenticated. Allocation-free.
-	 * @param path the path, such as a servlet request's URI
-	 * @param from where the path within the application starts
-	 * @param leadingSegments segments to pass over first, such as a servlet mapping's
-	 * prefix
-	 * @return {@code true} for a metrics path
-	 * @see MetricsPathMatcher#matchesPlainPath(String, int, int)
-	 */
-	public boolean isMetricsPlainPath(String path, int from, int leadingSegments) {
-		return this.metricsPaths.matchesPlainPath(path, from, leadingSegments);
-	}
-
-	/**
-	 * Return whether the path made of two paths that need no decoding, one after the
-	 * other, must be authenticated. Allocation-free.
-	 * @param first the first part, such as a servlet path
-	 * @param second the part that follows, such as a path info
-	 * @return {@code true} for a metrics path
-	 * @see MetricsPathMatcher#matchesPlainPath(String, String)
-	 */
-	public boolean isMetricsPlainPath(String first, String second) {
-		return this.metricsPaths.matchesPlainPath(first, second);
-	}
-
-	/**
-	 * Authenticate a metrics request: continue with {@code proceed} if it presents a
-	 * valid key, otherwise complete the response as a 401, or as a 503 when the key
-	 * cannot be checked, without calling {@code proceed}.
-	 * @param request the metrics request
-	 * @param response its response
-	 * @param proceed what handles the request once it is authenticated
-	 * @return completion of the request
-	 */
-	public Mono<Void> authenticate(ServerHttpRequest request, ServerHttpResponse response,
-			Supplier<Mono<Void>> proceed) {
-		return check(RequestHeaders.of(request.getHeaders())).flatMap((verdict) -> verdict.isAccepted() ? proceed.get()
-				: ReactiveVerdictWriter.write(verdict, request, response));
-	}
-
-	/**
-	 * Decide on a metrics request from its headers. The result never fails and always
-	 * completes within the authenticator timeout.
-	 * @param headers the request headers
-	 * @return the verdict
-	 */
-	Mono<Verdict> check(RequestHeaders headers) {
+	public Verdict check(RequestHeaders headers) {
 		PresentedCredentials credentials = this.credentialsReader.read(headers);
 		String apiKey = credentials.apiKey();
 		if (apiKey == null) {
-			return Mono.just(reject(credentials.failure()));
+			return reject(credentials.failure());
 		}
-		Mono<String> answer;
-		try {
-			answer = this.authenticator.identify(apiKey);
-		}
-		catch (RuntimeException ex) {
-			// An authenticator that throws instead of returning an error.
-			return Mono.just(unavailable(ex));
-		}
-		if (answer instanceof Fuseable.ScalarCallable<?> known) {
-			// Answered already, as the configured keys are: no timer to schedule.
-			return Mono.just(decide(known));
-		}
-		return answer.timeout(this.authenticatorTimeout)
-			.map(this::accept)
-			.switchIfEmpty(Mono.fromSupplier(() -> reject(AuthenticationFailure.INVALID_KEY)))
-			.onErrorResume((ex) -> Mono.just(unavailable(ex)));
+		String keyName = this.keys.match(apiKey);
+		return (keyName != null) ? accept(keyName) : Verdict.lookUp(apiKey);
 	}
 
-	private Verdict decide(Fuseable.ScalarCallable<?> answer) {
-		try {
-			Object keyName = answer.call();
-			return (keyName != null) ? accept(keyName.toString()) : reject(AuthenticationFailure.INVALID_KEY);
-		}
-		catch (Exception ex) {
-			return unavailable(ex);
-		}
+	/**
+	 * Decide on a key that none of the keys held in memory is, from the answer of the
+	 * application's key store; {@code null} for an application without one.
+	 * @param key the accepted key, or {@code null} if it is not accepted
+	 * @return the verdict
+	 */
+	public Verdict answer(@Nullable AuthenticatedKey key) {
+		return (key != null) ? accept(key.name()) : reject(AuthenticationFailure.INVALID_KEY);
+	}
+
+	/**
+	 * Decide on a key that the application's key store could not check: it failed, timed
+	 * out ({@link AuthenticatorTimeoutException}) or is saturated
+	 * ({@link AuthenticatorSaturatedException}).
+	 * @param error what the key store signalled
+	 * @return the verdict, a 503
+	 */
+	public Verdict unavailable(Throwable error) {
+		this.listener.unavailable(error);
+		warnAtMostEveryTenSeconds(error);
+		return Verdict.UNAVAILABLE;
 	}
 
 	private Verdict accept(String keyName) {
@@ -213,18 +121,13 @@ public final class MetricsGuard {
 		return Verdict.ACCEPTED;
 	}
 
-	private Verdict reject(AuthenticationFailure failure) {
+	private Verdict reject(@Nullable AuthenticationFailure failure) {
+		AuthenticationFailure reason = (failure != null) ? failure : AuthenticationFailure.MALFORMED_CREDENTIALS;
 		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected a metrics request: " + failure.getReason());
+			logger.debug("Rejected a metrics request: " + reason.getReason());
 		}
-		this.listener.rejected(failure);
-		return Verdict.unauthorized(failure);
-	}
-
-	private Verdict unavailable(Throwable ex) {
-		this.listener.unavailable(ex);
-		warnAtMostEveryTenSeconds(ex);
-		return Verdict.UNAVAILABLE;
+		this.listener.rejected(reason);
+		return Verdict.unauthorized(reason);
 	}
 
 	// Only the exception's type: its message may carry the key. At most one line every
@@ -233,8 +136,9 @@ public final class MetricsGuard {
 		long now = System.nanoTime();
 		long last = this.lastWarning.get();
 		if (now - last >= WARNING_INTERVAL_NANOS && this.lastWarning.compareAndSet(last, now)) {
-			String cause = (ex instanceof TimeoutException) ? "did not answer within " + this.authenticatorTimeout
-					: "failed with " + ex.getClass().getName();
+			String cause = (ex instanceof AuthenticatorTimeoutException) ? "did not answer in time"
+					: (ex instanceof AuthenticatorSaturatedException) ? "has too many lookups in flight"
+							: "failed with " + ex.getClass().getName();
 			logger.warn("Answered a metrics request with 503: the API key authenticator " + cause
 					+ " (further failures within 10 s are counted, not logged)");
 		}

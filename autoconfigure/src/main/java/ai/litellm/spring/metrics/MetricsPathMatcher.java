@@ -18,13 +18,14 @@ package ai.litellm.spring.metrics;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
-import org.springframework.http.server.RequestPath;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.Assert;
 
 /**
@@ -37,7 +38,12 @@ import org.springframework.util.Assert;
  * {@code //metrics} are therefore all metrics paths, and so is {@code /metrics} below a
  * configured base path. Segments are compared ignoring case: an application may route
  * case-insensitively, and on one that does not, guarding {@code /METRICS} only turns a
- * 404 into a 401. Matching does not allocate, because it runs for every request.
+ * 404 into a 401.
+ * <p>
+ * Matching runs for every request, so it does not allocate, and it decides nearly every
+ * request with one look: the first significant segment is compared with the few that can
+ * start a guarded path, computed once, and only a request whose first segment is one of
+ * them is walked further.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -47,6 +53,8 @@ public final class MetricsPathMatcher {
 	private final List<String> paths;
 
 	private final String[][] guardedPaths;
+
+	private final String[] firstSegments;
 
 	/**
 	 * Create a matcher for the given paths, each of which is guarded together with
@@ -58,17 +66,21 @@ public final class MetricsPathMatcher {
 		Assert.notEmpty(paths, "At least one metrics path is required");
 		this.paths = List.copyOf(paths);
 		List<String[]> segmented = new ArrayList<>(paths.size());
+		Set<String> firstSegments = new LinkedHashSet<>();
 		for (String path : paths) {
-			segmented.add(segments(path));
+			String[] segments = segments(path);
+			segmented.add(segments);
+			firstSegments.add(segments[0].toLowerCase(Locale.ROOT));
 		}
 		this.guardedPaths = segmented.toArray(String[][]::new);
+		this.firstSegments = firstSegments.toArray(String[]::new);
 	}
 
 	private static String[] segments(String path) {
 		Assert.isTrue(path.startsWith("/"), () -> "Metrics path '" + path + "' must start with '/'");
 		List<String> segments = new ArrayList<>();
 		for (Element element : PathContainer.parsePath(path).elements()) {
-			if (element instanceof PathSegment segment && !isCurrentDirectory(segment.valueToMatch())) {
+			if (element instanceof PathSegment segment && !isSkipped(segment.valueToMatch())) {
 				segments.add(segment.valueToMatch());
 			}
 		}
@@ -82,24 +94,6 @@ public final class MetricsPathMatcher {
 	 */
 	public List<String> getPaths() {
 		return this.paths;
-	}
-
-	/**
-	 * Return whether the request targets a guarded path.
-	 * @param request the request
-	 * @return {@code true} if the request needs to be authenticated
-	 */
-	public boolean matches(ServerHttpRequest request) {
-		RequestPath path;
-		try {
-			path = request.getPath();
-		}
-		catch (IllegalArgumentException ex) {
-			// A context path that ends inside a segment (/manage;x=y/... below /manage):
-			// no router can route it either, so guard it rather than guess.
-			return true;
-		}
-		return matches(path.pathWithinApplication());
 	}
 
 	/**
@@ -121,8 +115,12 @@ public final class MetricsPathMatcher {
 	 */
 	public boolean matches(PathContainer pathWithinApplication, int leadingSegments) {
 		List<Element> elements = pathWithinApplication.elements();
+		int first = firstSegment(elements, leadingSegments);
+		if (first < 0 || !isFirstSegment(((PathSegment) elements.get(first)).valueToMatch())) {
+			return false;
+		}
 		for (String[] guardedPath : this.guardedPaths) {
-			if (startsWith(elements, leadingSegments, guardedPath)) {
+			if (startsWith(elements, first, guardedPath)) {
 				return true;
 			}
 		}
@@ -132,7 +130,6 @@ public final class MetricsPathMatcher {
 	/**
 	 * Return whether a path that needs no decoding (no {@code %} and no {@code ;}) is a
 	 * guarded path or below one, without parsing it: a servlet request URI as received.
-	 * Allocation-free.
 	 * @param path the path, such as a servlet request's URI
 	 * @param from where the path within the application starts, after the context path
 	 * @param leadingSegments how many segments to pass over first, such as those of a
@@ -140,8 +137,12 @@ public final class MetricsPathMatcher {
 	 * @return {@code true} if the path needs to be authenticated
 	 */
 	public boolean matchesPlainPath(String path, int from, int leadingSegments) {
+		int first = firstSegment(path, from, leadingSegments);
+		if (first < 0 || !isFirstSegment(path, first)) {
+			return false;
+		}
 		for (String[] guardedPath : this.guardedPaths) {
-			if (startsWith(path, from, leadingSegments, guardedPath)) {
+			if (matchedSegments(path, first, guardedPath, 0) == guardedPath.length) {
 				return true;
 			}
 		}
@@ -151,39 +152,77 @@ public final class MetricsPathMatcher {
 	/**
 	 * Return whether the path made of two paths that need no decoding, one after the
 	 * other, is a guarded path or below one, without joining them: a servlet request's
-	 * servlet path and path info, as the container maps them. Allocation-free.
+	 * servlet path and path info, as the container maps them.
 	 * @param first the first part, such as a servlet path
 	 * @param second the part that follows, such as a path info
 	 * @return {@code true} if the path needs to be authenticated
 	 */
 	public boolean matchesPlainPath(String first, String second) {
+		int start = firstSegment(first, 0, 0);
+		boolean candidate;
+		if (start >= 0) {
+			candidate = isFirstSegment(first, start);
+		}
+		else {
+			start = firstSegment(second, 0, 0);
+			candidate = start >= 0 && isFirstSegment(second, start);
+		}
+		if (!candidate) {
+			return false;
+		}
 		for (String[] guardedPath : this.guardedPaths) {
-			int matched = matchedSegments(first, 0, 0, guardedPath, 0);
+			int matched = matchedSegments(first, 0, guardedPath, 0);
 			if (matched == guardedPath.length
-					|| (matched >= 0 && matchedSegments(second, 0, 0, guardedPath, matched) == guardedPath.length)) {
+					|| (matched >= 0 && matchedSegments(second, 0, guardedPath, matched) == guardedPath.length)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	// Indexed loops: an iterator would be an allocation on every request.
-	private static boolean startsWith(List<Element> elements, int leadingSegments, String[] guardedPath) {
+	private boolean isFirstSegment(String value) {
+		for (String firstSegment : this.firstSegments) {
+			if (value.length() == firstSegment.length() && value.equalsIgnoreCase(firstSegment)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean isFirstSegment(String path, int start) {
+		int end = segmentEnd(path, start);
+		int length = end - start;
+		for (String firstSegment : this.firstSegments) {
+			if (length == firstSegment.length() && path.regionMatches(true, start, firstSegment, 0, length)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// The index of the first segment that counts, once leading ones are passed over, or
+	// -1. Indexed loops: an iterator would be an allocation on every request.
+	private static int firstSegment(List<Element> elements, int leadingSegments) {
 		int passed = 0;
+		for (int i = 0; i < elements.size(); i++) {
+			Element element = elements.get(i);
+			if (!isSeparator(element) && !isSkipped(((PathSegment) element).valueToMatch())
+					&& passed++ >= leadingSegments) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean startsWith(List<Element> elements, int from, String[] guardedPath) {
 		int matched = 0;
-		for (int i = 0; i < elements.size() && matched < guardedPath.length; i++) {
+		for (int i = from; i < elements.size() && matched < guardedPath.length; i++) {
 			Element element = elements.get(i);
 			if (isSeparator(element)) {
 				continue;
 			}
 			String value = ((PathSegment) element).valueToMatch();
-			if (value.isEmpty() || isCurrentDirectory(value)) {
-				// The router would not resolve them, but a normalising container, router
-				// (Spring's AntPathMatcher) or proxy might: /;/metrics, /./metrics.
-				continue;
-			}
-			if (passed < leadingSegments) {
-				passed++;
+			if (isSkipped(value)) {
 				continue;
 			}
 			if (!value.equalsIgnoreCase(guardedPath[matched])) {
@@ -194,38 +233,44 @@ public final class MetricsPathMatcher {
 		return matched == guardedPath.length;
 	}
 
-	// The same walk over the characters of a path that needs no decoding.
-	private static boolean startsWith(String path, int from, int leadingSegments, String[] guardedPath) {
-		return matchedSegments(path, from, leadingSegments, guardedPath, 0) == guardedPath.length;
+	// The same over the characters of a path that needs no decoding: the index where
+	// the first segment that counts starts, or -1.
+	private static int firstSegment(String path, int from, int leadingSegments) {
+		int passed = 0;
+		int start = from;
+		while (start < path.length()) {
+			int end = segmentEnd(path, start);
+			if (!isSkipped(path, start, end) && passed++ >= leadingSegments) {
+				return start;
+			}
+			start = end + 1;
+		}
+		return -1;
 	}
 
-	// How many of the guarded path's segments are matched once the path's segments are
-	// compared with those after the first alreadyMatched, or -1 if one differs.
-	private static int matchedSegments(String path, int from, int leadingSegments, String[] guardedPath,
-			int alreadyMatched) {
-		int passed = 0;
+	// How many of the guarded path's segments are matched once the path's segments from
+	// start are compared with those after the first alreadyMatched, or -1 if one differs.
+	private static int matchedSegments(String path, int start, String[] guardedPath, int alreadyMatched) {
 		int matched = alreadyMatched;
-		int start = from;
-		while (start <= path.length() && matched < guardedPath.length) {
-			int end = path.indexOf('/', start);
-			if (end < 0) {
-				end = path.length();
-			}
-			int length = end - start;
-			boolean empty = length == 0 || (length == 1 && path.charAt(start) == '.');
-			if (!empty && passed < leadingSegments) {
-				passed++;
-			}
-			else if (!empty) {
+		int segmentStart = start;
+		while (segmentStart <= path.length() && matched < guardedPath.length) {
+			int end = segmentEnd(path, segmentStart);
+			if (!isSkipped(path, segmentStart, end)) {
 				String guarded = guardedPath[matched];
-				if (length != guarded.length() || !path.regionMatches(true, start, guarded, 0, length)) {
+				int length = end - segmentStart;
+				if (length != guarded.length() || !path.regionMatches(true, segmentStart, guarded, 0, length)) {
 					return -1;
 				}
 				matched++;
 			}
-			start = end + 1;
+			segmentStart = end + 1;
 		}
 		return matched;
+	}
+
+	private static int segmentEnd(String path, int start) {
+		int end = path.indexOf('/', start);
+		return (end < 0) ? path.length() : end;
 	}
 
 	// A separator's value is "/" and a segment's never is (an encoded slash stays
@@ -235,8 +280,14 @@ public final class MetricsPathMatcher {
 		return value.length() == 1 && value.charAt(0) == '/';
 	}
 
-	private static boolean isCurrentDirectory(String segment) {
-		return ".".equals(segment);
+	// Segments the router would not resolve, but a normalising container, router
+	// (Spring's AntPathMatcher) or proxy might: /;/metrics, /./metrics.
+	private static boolean isSkipped(String segment) {
+		return segment.isEmpty() || (segment.length() == 1 && segment.charAt(0) == '.');
+	}
+
+	private static boolean isSkipped(String path, int start, int end) {
+		return end == start || (end - start == 1 && path.charAt(start) == '.');
 	}
 
 	@Override

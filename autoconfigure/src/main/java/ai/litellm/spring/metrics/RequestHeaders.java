@@ -16,21 +16,19 @@
 
 package ai.litellm.spring.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-
 /**
  * The one thing the guard reads from a metrics request: the values of a header. Each
- * adapter reads them from its own stack's request.
+ * stack's adapter reads them from its own request.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
 @FunctionalInterface
-interface RequestHeaders {
+public interface RequestHeaders {
 
 	/**
 	 * Return every value of a header.
@@ -38,28 +36,5 @@ interface RequestHeaders {
 	 * @return the values in the order received, or {@code null} when the header is absent
 	 */
 	@Nullable List<String> values(String name);
-
-	/**
-	 * Read the headers of a reactive request.
-	 * @param headers the request headers
-	 * @return the headers as the guard reads them
-	 */
-	static RequestHeaders of(HttpHeaders headers) {
-		// HttpHeaders.get takes an Object in Spring Framework 6 and a String in 7, so a
-		// call compiled against one does not link on the other; getFirst and forEach
-		// link on both.
-		return (name) -> {
-			if (headers.getFirst(name) == null) {
-				return null;
-			}
-			List<String> values = new ArrayList<>(1);
-			headers.forEach((header, headerValues) -> {
-				if (header.equalsIgnoreCase(name)) {
-					values.addAll(headerValues);
-				}
-			});
-			return values;
-		};
-	}
 
 }

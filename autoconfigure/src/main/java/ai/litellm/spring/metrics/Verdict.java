@@ -21,14 +21,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * What the guard decided for a metrics request: let it through, or answer it with a
- * precomputed error response. Responses follow LiteLLM's error shape and are rendered
- * once, so answering costs no more than writing a small constant.
+ * What the guard decided for a metrics request: let it through, answer it with a
+ * precomputed error response, or ask the application's key store about a key that none of
+ * the keys held in memory is. Error responses follow LiteLLM's error shape and are
+ * rendered once, so answering costs no more than writing a small constant.
  *
  * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
  */
-final class Verdict {
+public final class Verdict {
 
 	static final String BEARER_CHALLENGE = "Bearer realm=\"metrics\"";
 
@@ -42,13 +46,13 @@ final class Verdict {
 	/**
 	 * The request may proceed.
 	 */
-	static final Verdict ACCEPTED = new Verdict(0, List.of(), new byte[0]);
+	static final Verdict ACCEPTED = new Verdict(0, List.of(), new byte[0], null);
 
 	/**
-	 * The key could not be checked: the authenticator failed, timed out or is saturated.
+	 * The key could not be checked: the key store failed, timed out or is saturated.
 	 */
 	static final Verdict UNAVAILABLE = new Verdict(503, List.of(new Header("Retry-After", RETRY_AFTER_SECONDS)),
-			body("Metrics authentication is temporarily unavailable. Retry later.", "auth_unavailable", 503));
+			body("Metrics authentication is temporarily unavailable. Retry later.", "auth_unavailable", 503), null);
 
 	private static final Map<AuthenticationFailure, Verdict> UNAUTHORIZED = new EnumMap<>(AuthenticationFailure.class);
 
@@ -59,7 +63,7 @@ final class Verdict {
 			UNAUTHORIZED.put(failure,
 					new Verdict(401, challenges, body("Unauthorized access to metrics endpoint: " + failure.getReason()
 							+ ". To allow unauthenticated access, set litellm.require-auth-for-metrics-endpoint=false.",
-							"auth_error", 401)));
+							"auth_error", 401), null));
 		}
 	}
 
@@ -69,14 +73,21 @@ final class Verdict {
 
 	private final byte[] body;
 
-	private Verdict(int status, List<Header> headers, byte[] body) {
+	private final @Nullable String keyToLookUp;
+
+	private Verdict(int status, List<Header> headers, byte[] body, @Nullable String keyToLookUp) {
 		this.status = status;
 		this.headers = headers;
 		this.body = body;
+		this.keyToLookUp = keyToLookUp;
 	}
 
 	static Verdict unauthorized(AuthenticationFailure failure) {
 		return UNAUTHORIZED.get(failure);
+	}
+
+	static Verdict lookUp(String apiKey) {
+		return new Verdict(0, List.of(), new byte[0], apiKey);
 	}
 
 	private static byte[] body(String message, String type, int status) {
@@ -85,15 +96,28 @@ final class Verdict {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	boolean isAccepted() {
+	/**
+	 * Return whether the request may proceed.
+	 * @return {@code true} if it was authenticated
+	 */
+	public boolean isAccepted() {
 		return this == ACCEPTED;
+	}
+
+	/**
+	 * Return the key that none of the keys held in memory is, for the application's key
+	 * store to decide on ({@link MetricsGuard#answer(AuthenticatedKey)}).
+	 * @return the presented key, or {@code null} if this verdict is final
+	 */
+	public @Nullable String keyToLookUp() {
+		return this.keyToLookUp;
 	}
 
 	/**
 	 * Return the status of the error response.
 	 * @return the status
 	 */
-	int status() {
+	public int status() {
 		return this.status;
 	}
 
@@ -103,7 +127,7 @@ final class Verdict {
 	 * {@code Cache-Control: no-store}, which every one has.
 	 * @return the headers
 	 */
-	List<Header> headers() {
+	public List<Header> headers() {
 		return this.headers;
 	}
 
@@ -111,16 +135,24 @@ final class Verdict {
 	 * Return the JSON body of the error response. Not to be modified.
 	 * @return the body
 	 */
-	byte[] body() {
+	public byte[] body() {
 		return this.body;
 	}
 
 	@Override
 	public String toString() {
-		return isAccepted() ? "Verdict[accepted]" : "Verdict[" + this.status + "]";
+		// Never print the key.
+		return isAccepted() ? "Verdict[accepted]"
+				: (this.keyToLookUp != null) ? "Verdict[look up]" : "Verdict[" + this.status + "]";
 	}
 
-	record Header(String name, String value) {
+	/**
+	 * A header of an error response.
+	 *
+	 * @param name the header's name
+	 * @param value its value
+	 */
+	public record Header(String name, String value) {
 
 	}
 

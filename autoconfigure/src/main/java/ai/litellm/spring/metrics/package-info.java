@@ -15,8 +15,10 @@
  */
 
 /**
- * Runtime pieces of the metrics-endpoint guard: the web filter and the path matching,
- * credential reading, key checking and rejection it is made of.
+ * The metrics-endpoint guard's core, which knows no web stack: which paths are metrics
+ * paths, which credentials a request presents, which keys are accepted (and their
+ * reloading), and what the answer is. The {@code reactive} and {@code servlet} packages
+ * adapt it to WebFlux and to Spring MVC.
  */
 @NullMarked
 package ai.litellm.spring.metrics;

@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.reactive;
 
+import ai.litellm.spring.metrics.MetricsGuard;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -25,7 +27,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * {@link WebFilter} that requires a valid API key on metrics paths and lets every other
- * request through untouched.
+ * request through untouched: the WebFlux adapter of the {@link MetricsGuard}, and the
+ * default one.
  * <p>
  * For a request that is not on a metrics path, which is nearly every request, the filter
  * makes one check on the already parsed request path and returns
@@ -35,7 +38,6 @@ import org.springframework.web.server.WebFilterChain;
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
- * @see MetricsGuard
  */
 public final class MetricsAuthWebFilter implements WebFilter, Ordered {
 
@@ -46,17 +48,19 @@ public final class MetricsAuthWebFilter implements WebFilter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = -1000;
 
-	private final MetricsGuard guard;
+	private final ReactiveMetricsGuard guard;
 
 	private final int order;
 
 	/**
 	 * Create a filter.
 	 * @param guard the guard to apply
+	 * @param keyStore the application's key store, asked about keys the guard does not
+	 * hold, or {@code null}
 	 * @param order the order of the filter
 	 */
-	public MetricsAuthWebFilter(MetricsGuard guard, int order) {
-		this.guard = guard;
+	public MetricsAuthWebFilter(MetricsGuard guard, @Nullable ReactiveApiKeyAuthenticator keyStore, int order) {
+		this.guard = new ReactiveMetricsGuard(guard, keyStore);
 		this.order = order;
 	}
 

@@ -14,8 +14,9 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.reactive;
 
+import ai.litellm.spring.metrics.Verdict;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;

@@ -14,12 +14,17 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.servlet;
 
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.RequestHeaders;
+import ai.litellm.spring.metrics.Verdict;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -36,6 +41,10 @@ import org.springframework.http.server.RequestPath;
 /**
  * Servlet {@link Filter} that requires a valid API key on metrics paths and lets every
  * other request through untouched: the servlet adapter of the {@link MetricsGuard}.
+ * <p>
+ * A key that none of the configured keys is goes to the application's key store, if it
+ * has one, on the request thread; give it a {@link BoundedApiKeyAuthenticator} for the
+ * wait to be bounded.
  * <p>
  * It decides on the request URI as Spring MVC's {@code DispatcherServlet} routes it: the
  * raw URI within the context path, decoded segment by segment with path parameters
@@ -58,12 +67,20 @@ public final class MetricsAuthServletFilter implements Filter {
 
 	private final MetricsGuard guard;
 
+	private final MetricsPathMatcher paths;
+
+	private final @Nullable ApiKeyAuthenticator keyStore;
+
 	/**
 	 * Create a filter.
 	 * @param guard the guard to apply
+	 * @param keyStore the application's key store, asked about keys the guard does not
+	 * hold, or {@code null}
 	 */
-	public MetricsAuthServletFilter(MetricsGuard guard) {
+	public MetricsAuthServletFilter(MetricsGuard guard, @Nullable ApiKeyAuthenticator keyStore) {
 		this.guard = guard;
+		this.paths = guard.getPaths();
+		this.keyStore = keyStore;
 	}
 
 	@Override
@@ -74,16 +91,30 @@ public final class MetricsAuthServletFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// Bounded by the guard's authenticator timeout: the servlet model blocks anyway.
-		Verdict verdict = this.guard.check(headers(httpRequest)).block();
-		if (verdict == null) {
-			verdict = Verdict.UNAVAILABLE;
+		Verdict verdict = this.guard.check(headers(httpRequest));
+		String apiKey = verdict.keyToLookUp();
+		if (apiKey != null) {
+			verdict = lookUp(apiKey);
 		}
 		if (verdict.isAccepted()) {
 			chain.doFilter(request, response);
 			return;
 		}
 		write(verdict, httpRequest, httpResponse);
+	}
+
+	private Verdict lookUp(String apiKey) {
+		if (this.keyStore == null) {
+			return this.guard.answer(null);
+		}
+		AuthenticatedKey key;
+		try {
+			key = this.keyStore.authenticate(apiKey);
+		}
+		catch (RuntimeException ex) {
+			return this.guard.unavailable(ex);
+		}
+		return this.guard.answer(key);
 	}
 
 	private boolean isMetricsRequest(HttpServletRequest request) {
@@ -106,16 +137,15 @@ public final class MetricsAuthServletFilter implements Filter {
 	private boolean isMetricsRequest(String uri, String contextPath, String servletPath, @Nullable String pathInfo) {
 		// A path-mapped servlet (/api/*) routes what follows its prefix.
 		int prefixSegments = (pathInfo != null) ? segments(servletPath) : 0;
-		return isMetricsUri(uri, contextPath, prefixSegments)
-				|| ((pathInfo != null) ? this.guard.isMetricsPlainPath(servletPath, pathInfo)
-						: this.guard.isMetricsPlainPath(servletPath, 0, 0));
+		return isMetricsUri(uri, contextPath, prefixSegments) || ((pathInfo != null)
+				? this.paths.matchesPlainPath(servletPath, pathInfo) : this.paths.matchesPlainPath(servletPath, 0, 0));
 	}
 
 	private boolean isMetricsUri(String uri, String contextPath, int prefixSegments) {
 		if (uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && uri.startsWith(contextPath)) {
 			int from = contextPath.length();
-			return this.guard.isMetricsPlainPath(uri, from, 0)
-					|| (prefixSegments > 0 && this.guard.isMetricsPlainPath(uri, from, prefixSegments));
+			return this.paths.matchesPlainPath(uri, from, 0)
+					|| (prefixSegments > 0 && this.paths.matchesPlainPath(uri, from, prefixSegments));
 		}
 		return isMetricsParsedPath(uri, contextPath, prefixSegments);
 	}
@@ -129,8 +159,8 @@ public final class MetricsAuthServletFilter implements Filter {
 			// Not a path Spring MVC can route either; guard it rather than guess.
 			return true;
 		}
-		return this.guard.isMetricsPath(path.pathWithinApplication(), 0)
-				|| (prefixSegments > 0 && this.guard.isMetricsPath(path.pathWithinApplication(), prefixSegments));
+		return this.paths.matches(path.pathWithinApplication(), 0)
+				|| (prefixSegments > 0 && this.paths.matches(path.pathWithinApplication(), prefixSegments));
 	}
 
 	private static String stringAttribute(HttpServletRequest request, String name) {

@@ -14,8 +14,9 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.reactive;
 
+import ai.litellm.spring.metrics.MetricsGuard;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,11 +27,12 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
  * {@link HttpHandler} that applies the {@link MetricsGuard} around a whole application's
- * handler, one level below the {@code WebFilter} chain.
+ * handler, one level below the {@code WebFilter} chain: the other WebFlux adapter.
  * <p>
  * Spring wraps every {@code WebFilter} call in operators of its own; a handler decorator
- * is not wrapped, so for a request that is not on a metrics path this adapter costs one
- * path check and a plain delegation.
+ * is not wrapped, so for a request that is not on a metrics path this adapter makes one
+ * check on the already parsed request path and delegates: no operators, no header reads,
+ * no allocation.
  * <p>
  * Running before Spring's {@code HttpWebHandlerAdapter}, it also runs before the
  * application's {@link ForwardedHeaderTransformer}
@@ -44,7 +46,7 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
  */
 public final class MetricsAuthHttpHandlerDecorator implements HttpHandler {
 
-	private final MetricsGuard guard;
+	private final ReactiveMetricsGuard guard;
 
 	private final HttpHandler delegate;
 
@@ -53,22 +55,15 @@ public final class MetricsAuthHttpHandlerDecorator implements HttpHandler {
 	/**
 	 * Create a decorator.
 	 * @param guard the guard to apply
-	 * @param delegate the application's handler
-	 */
-	public MetricsAuthHttpHandlerDecorator(MetricsGuard guard, HttpHandler delegate) {
-		this(guard, delegate, null);
-	}
-
-	/**
-	 * Create a decorator for an application that applies forwarded headers.
-	 * @param guard the guard to apply
+	 * @param keyStore the application's key store, asked about keys the guard does not
+	 * hold, or {@code null}
 	 * @param delegate the application's handler
 	 * @param forwardedHeaderTransformer the application's transformer of forwarded
 	 * headers, if any
 	 */
-	public MetricsAuthHttpHandlerDecorator(MetricsGuard guard, HttpHandler delegate,
-			@Nullable ForwardedHeaderTransformer forwardedHeaderTransformer) {
-		this.guard = guard;
+	public MetricsAuthHttpHandlerDecorator(MetricsGuard guard, @Nullable ReactiveApiKeyAuthenticator keyStore,
+			HttpHandler delegate, @Nullable ForwardedHeaderTransformer forwardedHeaderTransformer) {
+		this.guard = new ReactiveMetricsGuard(guard, keyStore);
 		this.delegate = delegate;
 		this.forwardedHeaderTransformer = forwardedHeaderTransformer;
 	}

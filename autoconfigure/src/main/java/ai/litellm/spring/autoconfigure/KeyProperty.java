@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.autoconfigure;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The properties that configure the accepted keys: one list for the masking of their
+ * values, the following of their changes at run time, and the message that says none is
+ * set.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+enum KeyProperty {
+
+	MASTER_KEY("litellm.master-key", true),
+
+	KEYS("litellm.metrics-auth.keys", true),
+
+	KEY_HASHES("litellm.metrics-auth.key-hashes", true),
+
+	NAMED_KEYS("litellm.metrics-auth.named-keys", true),
+
+	KEY_FILES("litellm.metrics-auth.key-files", false);
+
+	/**
+	 * The environment variable LiteLLM deployments hold the master key in, read when
+	 * {@code litellm.master-key} is not set. Its canonical form is the master key's.
+	 */
+	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
+
+	private final String propertyName;
+
+	private final String canonicalName;
+
+	private final boolean holdsKeys;
+
+	KeyProperty(String propertyName, boolean holdsKeys) {
+		this.propertyName = propertyName;
+		this.canonicalName = canonical(propertyName);
+		this.holdsKeys = holdsKeys;
+	}
+
+	String propertyName() {
+		return this.propertyName;
+	}
+
+	/**
+	 * Return whether a property, in any spelling Spring Boot binds it from
+	 * ({@code litellm.masterKey}, {@code LITELLM_MASTER_KEY}, {@code keys[0]},
+	 * {@code KEYS_0}), holds keys: the values to mask, and the changes to follow.
+	 * @param name the property's name
+	 * @return {@code true} if it holds keys
+	 */
+	static boolean holdsKeys(String name) {
+		String canonical = canonical(name);
+		for (KeyProperty property : values()) {
+			if (property.holdsKeys && canonical.startsWith(property.canonicalName)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Return every key property, for a message that says none is set.
+	 * @return the property names, quoted
+	 */
+	static String describeAll() {
+		return Arrays.stream(values())
+			.map((property) -> "'" + property.propertyName + "'"
+					+ ((property == MASTER_KEY)
+							? " (or the " + MASTER_KEY_ENVIRONMENT_VARIABLE + " environment variable)" : ""))
+			.collect(Collectors.joining(", "));
+	}
+
+	// Letters and digits only, so that litellm.master-key, litellm.masterKey and
+	// LITELLM_MASTER_KEY are one name, and keys[0] and KEYS_0 one prefix.
+	private static String canonical(String name) {
+		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+	}
+
+}

@@ -1,0 +1,250 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.metrics;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import ai.litellm.spring.metrics.KeyFiles.KeyFileException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * The keys the guard holds in memory, and their one owner: the configured keys and the
+ * key files' keys, held only as SHA-256 digests ({@link AcceptedKeys}) and checked before
+ * any key store of the application's own.
+ * <p>
+ * While it runs ({@link #start()}, as a lifecycle of the application context), it
+ * re-reads the key files on a background thread and, when what they hold changes, swaps
+ * the whole set at once. Polling rather than a file-system watch: it sees a Kubernetes
+ * Secret's atomic {@code ..data} symlink swap, an in-place rewrite and a Vault Agent
+ * template alike, on every file system, and a few tiny files every few seconds cost
+ * nothing. The request path is untouched: it reads one volatile reference, so a request
+ * is checked against either the old set or the new one, never a mix, and takes no lock.
+ * <p>
+ * Key files that become unreadable, empty or invalid keep the last good set: the guard
+ * stays closed to keys never accepted, and scrapers keep working. Each such change is
+ * logged once, and every reading is told to the {@link Listener}.
+ *
+ * @author LiteLLM Spring Boot contributors
+ * @since 0.1.0
+ */
+public final class KeyRing implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(KeyRing.class);
+
+	private final KeyFiles keyFiles;
+
+	private final Duration refresh;
+
+	private final Listener listener;
+
+	private volatile AcceptedKeys keys;
+
+	private AcceptedKeys configuredKeys;
+
+	private @Nullable String lastProblem;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	/**
+	 * Create a key ring of configured keys only.
+	 * @param configuredKeys the keys
+	 */
+	public KeyRing(AcceptedKeys configuredKeys) {
+		this.keyFiles = KeyFiles.none();
+		this.refresh = Duration.ofSeconds(5);
+		this.listener = Listener.NONE;
+		this.configuredKeys = configuredKeys;
+		this.keys = configuredKeys;
+	}
+
+	/**
+	 * Create a key ring of configured keys and the keys that key files hold, reading the
+	 * files once.
+	 * @param configuredKeys the keys configured as properties
+	 * @param keyFiles the key files
+	 * @param refresh how often the key files are read again while the ring runs
+	 * @param listener told every reading and every change of the keys
+	 * @throws KeyFileException if a key file cannot be used
+	 */
+	public KeyRing(AcceptedKeys configuredKeys, KeyFiles keyFiles, Duration refresh, Listener listener)
+			throws KeyFileException {
+		Assert.isTrue(refresh.compareTo(Duration.ZERO) > 0, "The refresh interval must be positive");
+		this.keyFiles = keyFiles;
+		this.refresh = refresh;
+		this.listener = listener;
+		this.configuredKeys = configuredKeys;
+		this.keys = readKeys();
+		listener.keysChanged(this.keys);
+		if (!keyFiles.isEmpty()) {
+			listener.filesRead(true);
+		}
+	}
+
+	/**
+	 * Return the name of the accepted key that was presented.
+	 * @param presentedKey the presented key
+	 * @return the key's name, or {@code null} if it is none of the keys
+	 */
+	public @Nullable String match(String presentedKey) {
+		return this.keys.match(presentedKey);
+	}
+
+	/**
+	 * Return the keys accepted now.
+	 * @return the keys
+	 */
+	public AcceptedKeys getKeys() {
+		return this.keys;
+	}
+
+	/**
+	 * Take new keys configured as properties, after a change of the configuration, and
+	 * read the key files again to accept them beside the files' keys.
+	 * @param configuredKeys the keys configured as properties
+	 */
+	public synchronized void setConfiguredKeys(AcceptedKeys configuredKeys) {
+		this.configuredKeys = configuredKeys;
+		reload();
+	}
+
+	/**
+	 * Read the key files now and swap the keys if they changed. A reading that finds them
+	 * unusable, or no key at all, keeps the last good set.
+	 */
+	public synchronized void reload() {
+		try {
+			AcceptedKeys read = readKeys();
+			if (read.size() == 0) {
+				throw new KeyFileException(
+						this.keyFiles.isEmpty() ? "No key is configured" : "The key files hold no key");
+			}
+			if (this.lastProblem != null) {
+				logger.info("The metrics keys are usable again");
+				this.lastProblem = null;
+			}
+			swap(read);
+			this.listener.filesRead(true);
+		}
+		catch (KeyFileException ex) {
+			if (!Objects.equals(ex.getMessage(), this.lastProblem)) {
+				logger.warn(ex.getMessage() + "; keeping the last good set of " + this.keys.size() + " metrics keys");
+				this.lastProblem = ex.getMessage();
+			}
+			this.listener.filesRead(false);
+		}
+	}
+
+	private AcceptedKeys readKeys() throws KeyFileException {
+		return AcceptedKeys.builder().addAll(this.configuredKeys).addAll(this.keyFiles.read()).build();
+	}
+
+	private void swap(AcceptedKeys read) {
+		if (!read.isSameAs(this.keys)) {
+			this.keys = read;
+			logger.info("Reloaded the metrics keys: now accepting " + read.size() + " keys named " + read.names());
+			this.listener.keysChanged(read);
+		}
+	}
+
+	// Whatever a reading throws, the thread lives on: a task that throws is never run
+	// again, and a key removed afterwards would stay valid.
+	private void reloadOnSchedule() {
+		try {
+			reload();
+		}
+		catch (Throwable ex) {
+			logger.warn("Reading the metrics key files failed with " + ex.getClass().getName()
+					+ "; keeping the last good set of keys");
+			this.listener.filesRead(false);
+		}
+	}
+
+	/**
+	 * Start re-reading the key files, if there are any, every refresh interval.
+	 */
+	@Override
+	public synchronized void start() {
+		if (this.executor != null || this.keyFiles.isEmpty()) {
+			return;
+		}
+		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "litellm-key-files");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = this.refresh.toMillis();
+		this.executor.scheduleWithFixedDelay(this::reloadOnSchedule, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Stop re-reading the key files. The keys read last stay accepted.
+	 */
+	@Override
+	public synchronized void stop() {
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+	@Override
+	public String toString() {
+		return "KeyRing[" + this.keys.size() + " keys]";
+	}
+
+	/**
+	 * Told every reading of the key files and every change of the accepted keys.
+	 */
+	public interface Listener {
+
+		/**
+		 * A listener that does nothing.
+		 */
+		Listener NONE = new Listener() {
+		};
+
+		/**
+		 * The accepted keys are now these: at the start, and after each change.
+		 * @param keys the keys
+		 */
+		default void keysChanged(AcceptedKeys keys) {
+		}
+
+		/**
+		 * The key files were read.
+		 * @param usable whether they were usable; if not, the last good set is kept
+		 */
+		default void filesRead(boolean usable) {
+		}
+
+	}
+
+}
