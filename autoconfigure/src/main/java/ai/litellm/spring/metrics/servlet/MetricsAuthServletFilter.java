@@ -22,21 +22,16 @@ import java.util.Enumeration;
 
 import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.MetricsGuard;
-import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.RequestHeaders;
 import ai.litellm.spring.metrics.Verdict;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.server.RequestPath;
 
 /**
  * Servlet {@link Filter} that requires a valid API key on metrics paths and lets every
@@ -46,14 +41,10 @@ import org.springframework.http.server.RequestPath;
  * has one, on the request thread; give it a {@link BoundedApiKeyAuthenticator} for the
  * wait to be bounded.
  * <p>
- * It decides on the request URI as Spring MVC's {@code DispatcherServlet} routes it: the
- * raw URI within the context path, decoded segment by segment with path parameters
- * removed, and also within a path-mapped servlet's prefix
- * ({@code spring.mvc.servlet.path}). A URI without {@code %} or {@code ;}, which is
- * nearly every request, is compared character by character without allocating; any other
- * is parsed first. It also decides on the container's own view, the decoded and
- * normalised servlet path and path info, on which the container maps servlets other than
- * {@code DispatcherServlet}. An include dispatch is decided on the included paths.
+ * It decides on the request URI as Spring MVC's {@code DispatcherServlet} routes it, and
+ * on the container's own decoded and normalised view, on which it maps servlets other
+ * than {@code DispatcherServlet} (see {@link ServletMetricsPaths}): for nearly every
+ * request, without allocating.
  * <p>
  * A plain {@code Filter} rather than Spring's {@code OncePerRequestFilter}: that base
  * class reads, sets and removes a request attribute on every request to run once per
@@ -67,7 +58,7 @@ public final class MetricsAuthServletFilter implements Filter {
 
 	private final MetricsGuard guard;
 
-	private final MetricsPathMatcher paths;
+	private final ServletMetricsPaths paths;
 
 	private final @Nullable ApiKeyAuthenticator keyStore;
 
@@ -79,7 +70,7 @@ public final class MetricsAuthServletFilter implements Filter {
 	 */
 	public MetricsAuthServletFilter(MetricsGuard guard, @Nullable ApiKeyAuthenticator keyStore) {
 		this.guard = guard;
-		this.paths = guard.getPaths();
+		this.paths = new ServletMetricsPaths(guard.getPaths());
 		this.keyStore = keyStore;
 	}
 
@@ -87,7 +78,7 @@ public final class MetricsAuthServletFilter implements Filter {
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		if (!(request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse)
-				|| !isMetricsRequest(httpRequest)) {
+				|| !this.paths.matches(httpRequest)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -100,7 +91,7 @@ public final class MetricsAuthServletFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		write(verdict, httpRequest, httpResponse);
+		ServletVerdictWriter.write(verdict, httpRequest, httpResponse);
 	}
 
 	private Verdict lookUp(String apiKey) {
@@ -117,87 +108,11 @@ public final class MetricsAuthServletFilter implements Filter {
 		return this.guard.answer(key);
 	}
 
-	private boolean isMetricsRequest(HttpServletRequest request) {
-		if (request.getDispatcherType() == DispatcherType.INCLUDE
-				&& request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String includedUri) {
-			// An include is routed on its own paths, which the container gives as
-			// attributes; the request's own describe the including request.
-			return isMetricsRequest(includedUri, request.getContextPath(),
-					stringAttribute(request, RequestDispatcher.INCLUDE_SERVLET_PATH),
-					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
-		}
-		return isMetricsRequest(request.getRequestURI(), request.getContextPath(), request.getServletPath(),
-				request.getPathInfo());
-	}
-
-	// Guarded when either view is a metrics path: the raw URI as DispatcherServlet routes
-	// it, or the decoded, normalised servlet path and path info on which the container
-	// maps servlets of its own (one registered at a metrics path also answers
-	// /x/../metrics).
-	private boolean isMetricsRequest(String uri, String contextPath, String servletPath, @Nullable String pathInfo) {
-		// A path-mapped servlet (/api/*) routes what follows its prefix.
-		int prefixSegments = (pathInfo != null) ? segments(servletPath) : 0;
-		return isMetricsUri(uri, contextPath, prefixSegments) || ((pathInfo != null)
-				? this.paths.matchesPlainPath(servletPath, pathInfo) : this.paths.matchesPlainPath(servletPath, 0, 0));
-	}
-
-	private boolean isMetricsUri(String uri, String contextPath, int prefixSegments) {
-		if (uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && uri.startsWith(contextPath)) {
-			int from = contextPath.length();
-			return this.paths.matchesPlainPath(uri, from, 0)
-					|| (prefixSegments > 0 && this.paths.matchesPlainPath(uri, from, prefixSegments));
-		}
-		return isMetricsParsedPath(uri, contextPath, prefixSegments);
-	}
-
-	private boolean isMetricsParsedPath(String uri, String contextPath, int prefixSegments) {
-		RequestPath path;
-		try {
-			path = RequestPath.parse(uri, uri.startsWith(contextPath) ? contextPath : null);
-		}
-		catch (IllegalArgumentException ex) {
-			// Not a path Spring MVC can route either; guard it rather than guess.
-			return true;
-		}
-		return this.paths.matches(path.pathWithinApplication(), 0)
-				|| (prefixSegments > 0 && this.paths.matches(path.pathWithinApplication(), prefixSegments));
-	}
-
-	private static String stringAttribute(HttpServletRequest request, String name) {
-		return (request.getAttribute(name) instanceof String value) ? value : "";
-	}
-
-	private static int segments(String servletPath) {
-		int segments = 0;
-		for (int i = 0; i < servletPath.length(); i++) {
-			if (servletPath.charAt(i) == '/' && i + 1 < servletPath.length() && servletPath.charAt(i + 1) != '/') {
-				segments++;
-			}
-		}
-		return segments;
-	}
-
 	private static RequestHeaders headers(HttpServletRequest request) {
 		return (name) -> {
 			Enumeration<String> values = request.getHeaders(name);
 			return (values != null && values.hasMoreElements()) ? Collections.list(values) : null;
 		};
-	}
-
-	private static void write(Verdict verdict, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		byte[] body = verdict.body();
-		response.setStatus(verdict.status());
-		response.setContentType("application/json");
-		response.setContentLength(body.length);
-		response.setHeader("Cache-Control", "no-store");
-		for (Verdict.Header header : verdict.headers()) {
-			response.addHeader(header.name(), header.value());
-		}
-		if (!"HEAD".equals(request.getMethod())) {
-			response.getOutputStream().write(body);
-		}
-		response.flushBuffer();
 	}
 
 	@Override

@@ -1,0 +1,107 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.metrics.servlet;
+
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.RequestPath;
+
+/**
+ * Decides whether a servlet request targets a metrics path, on both views a servlet
+ * container gives of it: the request URI as Spring MVC's {@code DispatcherServlet} routes
+ * it (within the context path, and within a path-mapped servlet's prefix, each segment
+ * decoded and without its path parameters), and the container's own decoded and
+ * normalised servlet path and path info, on which it maps servlets other than
+ * {@code DispatcherServlet}. An include is decided on the included paths. A URI without
+ * {@code %} or {@code ;}, which is nearly every request, is compared in place without
+ * allocating; any other is parsed first.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+final class ServletMetricsPaths {
+
+	private final MetricsPathMatcher paths;
+
+	ServletMetricsPaths(MetricsPathMatcher paths) {
+		this.paths = paths;
+	}
+
+	boolean matches(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.INCLUDE
+				&& request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String includedUri) {
+			// An include is routed on its own paths, which the container gives as
+			// attributes; the request's own describe the including request.
+			return isMetricsRequest(includedUri, request.getContextPath(),
+					stringAttribute(request, RequestDispatcher.INCLUDE_SERVLET_PATH),
+					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
+		}
+		return isMetricsRequest(request.getRequestURI(), request.getContextPath(), request.getServletPath(),
+				request.getPathInfo());
+	}
+
+	// Guarded when either view is a metrics path: the raw URI as DispatcherServlet routes
+	// it, or the decoded, normalised servlet path and path info on which the container
+	// maps servlets of its own (one registered at a metrics path also answers
+	// /x/../metrics).
+	private boolean isMetricsRequest(String uri, String contextPath, String servletPath, @Nullable String pathInfo) {
+		// A path-mapped servlet (/api/*) routes what follows its prefix.
+		int prefixSegments = (pathInfo != null) ? segments(servletPath) : 0;
+		return isMetricsUri(uri, contextPath, prefixSegments) || ((pathInfo != null)
+				? this.paths.matchesPlainPath(servletPath, pathInfo) : this.paths.matchesPlainPath(servletPath, 0, 0));
+	}
+
+	private boolean isMetricsUri(String uri, String contextPath, int prefixSegments) {
+		if (uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && uri.startsWith(contextPath)) {
+			int from = contextPath.length();
+			return this.paths.matchesPlainPath(uri, from, 0)
+					|| (prefixSegments > 0 && this.paths.matchesPlainPath(uri, from, prefixSegments));
+		}
+		return isMetricsParsedPath(uri, contextPath, prefixSegments);
+	}
+
+	private boolean isMetricsParsedPath(String uri, String contextPath, int prefixSegments) {
+		RequestPath path;
+		try {
+			path = RequestPath.parse(uri, uri.startsWith(contextPath) ? contextPath : null);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a path Spring MVC can route either; guard it rather than guess.
+			return true;
+		}
+		return this.paths.matches(path.pathWithinApplication(), 0)
+				|| (prefixSegments > 0 && this.paths.matches(path.pathWithinApplication(), prefixSegments));
+	}
+
+	private static String stringAttribute(HttpServletRequest request, String name) {
+		return (request.getAttribute(name) instanceof String value) ? value : "";
+	}
+
+	private static int segments(String servletPath) {
+		int segments = 0;
+		for (int i = 0; i < servletPath.length(); i++) {
+			if (servletPath.charAt(i) == '/' && i + 1 < servletPath.length() && servletPath.charAt(i + 1) != '/') {
+				segments++;
+			}
+		}
+		return segments;
+	}
+
+}
