@@ -16,13 +16,13 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.AuthenticatedKey;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -31,17 +31,11 @@ import org.springframework.util.StringUtils;
  * The keys configured as properties: {@code litellm.master-key} (or the
  * {@code LITELLM_MASTER_KEY} environment variable), {@code keys}, {@code key-hashes} and
  * {@code named-keys}, read at startup and again when they change at run time. Errors name
- * the property, never a key; a plaintext key shorter than recommended gets a warning
- * whenever it is read.
+ * the property, never a key.
  *
  * @author LiteLLM Spring Boot contributors
  */
 final class ConfiguredKeys {
-
-	/**
-	 * Shorter keys are accepted with a warning.
-	 */
-	static final int RECOMMENDED_MINIMUM_KEY_LENGTH = 16;
 
 	/**
 	 * The name of the master key.
@@ -50,58 +44,92 @@ final class ConfiguredKeys {
 
 	static final String SHA256_PREFIX = "sha256:";
 
-	private static final Log logger = LogFactory.getLog(ConfiguredKeys.class);
+	private final AcceptedKeys.Builder keys = AcceptedKeys.builder();
 
-	private ConfiguredKeys() {
+	private final @Nullable AcceptedKeys previous;
+
+	private final List<String> problems = new ArrayList<>();
+
+	private ConfiguredKeys(@Nullable AcceptedKeys previous) {
+		this.previous = previous;
 	}
 
 	/**
-	 * Return the keys configured as properties.
+	 * Return the keys configured as properties, for the application to start with.
 	 * @param properties the bound properties
 	 * @param environment the environment, for {@code LITELLM_MASTER_KEY}
 	 * @return the keys
 	 * @throws IllegalArgumentException if a key or hash is unusable
 	 */
 	static AcceptedKeys fromProperties(LiteLlmProperties properties, Environment environment) {
+		return new ConfiguredKeys(null).read(properties, environment).keys.build();
+	}
+
+	/**
+	 * Return the keys configured as properties after they changed at run time: a value
+	 * that is unusable keeps the key it had before, and every other change applies.
+	 * @param properties the bound properties
+	 * @param environment the environment, for {@code LITELLM_MASTER_KEY}
+	 * @param previous the keys configured before
+	 * @param problems told what is unusable, by property, never the value
+	 * @return the keys
+	 */
+	static AcceptedKeys fromProperties(LiteLlmProperties properties, Environment environment, AcceptedKeys previous,
+			List<String> problems) {
+		ConfiguredKeys configured = new ConfiguredKeys(previous).read(properties, environment);
+		problems.addAll(configured.problems);
+		return configured.keys.build();
+	}
+
+	private ConfiguredKeys read(LiteLlmProperties properties, Environment environment) {
 		LiteLlmProperties.MetricsAuth metricsAuth = properties.getMetricsAuth();
-		AcceptedKeys.Builder keys = AcceptedKeys.builder();
 		String masterKey = properties.getMasterKey();
 		String environmentKey = environment.getProperty(KeyProperty.MASTER_KEY_ENVIRONMENT_VARIABLE);
 		if (StringUtils.hasText(masterKey)) {
-			addKey(keys, MASTER, masterKey, KeyProperty.MASTER_KEY.propertyName());
+			key(MASTER, masterKey, KeyProperty.MASTER_KEY.propertyName());
 		}
 		else if (StringUtils.hasText(environmentKey)) {
-			addKey(keys, MASTER, environmentKey, KeyProperty.MASTER_KEY_ENVIRONMENT_VARIABLE);
+			key(MASTER, environmentKey, KeyProperty.MASTER_KEY_ENVIRONMENT_VARIABLE);
 		}
 		List<String> plain = metricsAuth.getKeys();
 		for (int i = 0; i < plain.size(); i++) {
-			addKey(keys, AuthenticatedKey.UNNAMED, plain.get(i), KeyProperty.KEYS.propertyName() + "[" + i + "]");
+			key(AuthenticatedKey.UNNAMED, plain.get(i), KeyProperty.KEYS.propertyName() + "[" + i + "]");
 		}
 		List<String> hashes = metricsAuth.getKeyHashes();
 		for (int i = 0; i < hashes.size(); i++) {
-			keys.sha256(AuthenticatedKey.UNNAMED, hashes.get(i).strip(),
-					KeyProperty.KEY_HASHES.propertyName() + "[" + i + "]");
+			String hash = hashes.get(i).strip();
+			String source = KeyProperty.KEY_HASHES.propertyName() + "[" + i + "]";
+			add(() -> this.keys.sha256(AuthenticatedKey.UNNAMED, hash, source), source);
 		}
 		for (Map.Entry<String, String> named : metricsAuth.getNamedKeys().entrySet()) {
 			String value = named.getValue().strip();
 			String source = KeyProperty.NAMED_KEYS.propertyName() + "." + named.getKey();
 			if (value.regionMatches(true, 0, SHA256_PREFIX, 0, SHA256_PREFIX.length())) {
-				keys.sha256(named.getKey(), value.substring(SHA256_PREFIX.length()), source);
+				add(() -> this.keys.sha256(named.getKey(), value.substring(SHA256_PREFIX.length()), source), source);
 			}
 			else {
-				addKey(keys, named.getKey(), value, source);
+				key(named.getKey(), value, source);
 			}
 		}
-		return keys.build();
+		return this;
 	}
 
 	// Surrounding white space comes from editors and shells, never from a scraper.
-	private static void addKey(AcceptedKeys.Builder keys, String name, String value, String source) {
-		String key = value.strip();
-		keys.key(name, key, source);
-		if (key.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
-			logger.warn(source + " is shorter than " + RECOMMENDED_MINIMUM_KEY_LENGTH
-					+ " characters: anyone who can reach the metrics endpoint can guess it. Use a long random key.");
+	private void key(String name, String value, String source) {
+		add(() -> this.keys.key(name, value.strip(), source), source);
+	}
+
+	private void add(Runnable addition, String source) {
+		try {
+			addition.run();
+		}
+		catch (IllegalArgumentException ex) {
+			if (this.previous == null) {
+				throw ex;
+			}
+			// The message names the property, never the key.
+			this.problems.add(ex.getMessage());
+			this.keys.keepFrom(this.previous, source);
 		}
 	}
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.AuthenticationFailure;
@@ -82,6 +83,8 @@ final class MeterRegistryMetricsAuthListener implements AuthenticationListener, 
 
 	private final AtomicInteger keyFilesUsable = new AtomicInteger(1);
 
+	private final AtomicLong keyFilesLastUsable = new AtomicLong();
+
 	private volatile @Nullable Counter keyFilesFailures;
 
 	MeterRegistryMetricsAuthListener(MeterRegistry registry) {
@@ -121,13 +124,21 @@ final class MeterRegistryMetricsAuthListener implements AuthenticationListener, 
 				.description(
 						"Whether the metrics key files were usable when last read (1) or the last good keys are kept (0)")
 				.register(this.registry);
+			Gauge.builder("litellm.metrics.auth.key.files.last.usable", this.keyFilesLastUsable, AtomicLong::get)
+				.description("When the metrics key files were last read and found usable, in seconds since the epoch: "
+						+ "a reading that stopped shows as a time that no longer moves")
+				.baseUnit("seconds")
+				.register(this.registry);
 			failures = Counter.builder("litellm.metrics.auth.key.files.failures")
 				.description("Readings of the metrics key files that found them unusable")
 				.register(this.registry);
 			this.keyFilesFailures = failures;
 		}
 		this.keyFilesUsable.set(usable ? 1 : 0);
-		if (!usable) {
+		if (usable) {
+			this.keyFilesLastUsable.set(System.currentTimeMillis() / 1000);
+		}
+		else {
 			failures.increment();
 		}
 	}

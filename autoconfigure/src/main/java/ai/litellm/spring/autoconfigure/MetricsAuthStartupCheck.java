@@ -17,6 +17,7 @@
 package ai.litellm.spring.autoconfigure;
 
 import java.util.Locale;
+import java.util.Set;
 
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
 import ai.litellm.spring.metrics.KeyRing;
@@ -87,15 +88,18 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
 		}
 		KeyRing keys = this.beans.getBeanProvider(KeyRing.class).getIfUnique();
+		Set<String> keyNames = (keys != null) ? keys.getKeys().names() : Set.of();
 		boolean hasKeyStore = hasKeyStore();
-		if ((keys == null || keys.getKeys().size() == 0) && !hasKeyStore) {
+		if (keyNames.isEmpty() && !hasKeyStore && (keys == null || !keys.hasKeyFiles())) {
 			throw new MetricsKeyMissingException();
 		}
 		MetricsPathMatcher paths = this.beans.getBeanProvider(MetricsPathMatcher.class).getIfUnique();
 		logger.info("Requiring an API key on " + ((paths != null) ? paths.getPaths() : "the metrics paths") + " ("
 				+ adapterName + " adapter), from 'Authorization: Bearer', 'Authorization: Basic' "
-				+ "or 'x-litellm-api-key', accepting " + ((keys != null) ? keys.getKeys().names() : "[]")
-				+ (hasKeyStore ? " and the application's key store" : ""));
+				+ "or 'x-litellm-api-key', accepting "
+				+ (keyNames.isEmpty() ? "no key yet (every metrics request is answered 401 until a key file holds one)"
+						: "the keys named " + keyNames)
+				+ (hasKeyStore ? " and the keys of the application's key store" : ""));
 	}
 
 	// By the stack's own contract only, so that the other stack's types are never loaded.

@@ -16,6 +16,8 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +37,9 @@ import org.springframework.core.env.Environment;
  * Follows Spring Cloud's {@link EnvironmentChangeEvent} (a {@code /actuator/refresh}, a
  * Config Server or Vault change): when keys configured as properties change, it hands
  * them to the starter's {@link KeyRing}, which swaps its whole set at once, beside the
- * key files' keys. A change that leaves an unusable key keeps the last good set.
+ * key files' keys. A property whose new value is unusable keeps its last good key, while
+ * every other change, a removal above all, applies; a change that leaves no key means
+ * that no key is accepted.
  * <p>
  * Only the keys follow: paths, endpoints, the switch and the adapter are fixed at
  * startup, and a change to any of them is logged as a WARN rather than applied in part.
@@ -77,20 +81,20 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 	}
 
 	private void refreshKeys() {
-		AcceptedKeys configured;
+		LiteLlmProperties properties;
 		try {
-			LiteLlmProperties properties = Binder.get(this.environment)
-				.bindOrCreate("litellm", LiteLlmProperties.class);
-			configured = ConfiguredKeys.fromProperties(properties, this.environment);
+			properties = Binder.get(this.environment).bindOrCreate("litellm", LiteLlmProperties.class);
 		}
 		catch (BindException ex) {
 			keepTheLastGoodSet(ex.getName() + " cannot be bound");
 			return;
 		}
-		catch (IllegalArgumentException ex) {
-			// The message names the property, never the key.
-			keepTheLastGoodSet(ex.getMessage());
-			return;
+		List<String> problems = new ArrayList<>();
+		AcceptedKeys configured = ConfiguredKeys.fromProperties(properties, this.environment,
+				this.keyRing.getConfiguredKeys(), problems);
+		if (!problems.isEmpty()) {
+			logger.warn("The metrics keys changed at run time, but " + String.join("; ", problems)
+					+ ": keeping the last good key of each, and applying every other change");
 		}
 		this.keyRing.setConfiguredKeys(configured);
 	}

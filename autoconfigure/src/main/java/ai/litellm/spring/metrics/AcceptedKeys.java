@@ -38,6 +38,11 @@ import org.springframework.util.Assert;
  * A presented key is hashed and compared with every accepted digest in constant time,
  * with no early exit, so neither the content nor the length of an accepted key, nor which
  * one matched, leaks through response timing.
+ * <p>
+ * Each key remembers where it was configured (a property, a file), so that a reading that
+ * cannot use one source can keep that source's last good keys and still drop what was
+ * removed elsewhere, and a key that looks like a mistake (too short to resist guessing,
+ * or a SHA-256 digest given as the key itself) can be warned of when it first appears.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -49,15 +54,22 @@ public final class AcceptedKeys {
 	 */
 	public static final String UNNAMED = AuthenticatedKey.UNNAMED;
 
+	/**
+	 * Plaintext keys shorter than this are accepted with a warning.
+	 */
+	public static final int RECOMMENDED_MINIMUM_KEY_LENGTH = 16;
+
 	private static final String SHA_256 = "SHA-256";
+
+	private static final AcceptedKeys NONE = new AcceptedKeys(List.of(), List.of());
 
 	private final byte[][] digests;
 
-	private final String[] names;
+	private final Entry[] entries;
 
-	private AcceptedKeys(List<byte[]> digests, List<String> names) {
+	private AcceptedKeys(List<byte[]> digests, List<Entry> entries) {
 		this.digests = digests.toArray(byte[][]::new);
-		this.names = names.toArray(String[]::new);
+		this.entries = entries.toArray(Entry[]::new);
 	}
 
 	/**
@@ -66,6 +78,14 @@ public final class AcceptedKeys {
 	 */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * Return a set that accepts no key.
+	 * @return the empty set
+	 */
+	public static AcceptedKeys none() {
+		return NONE;
 	}
 
 	/**
@@ -82,7 +102,7 @@ public final class AcceptedKeys {
 				matched = i;
 			}
 		}
-		return (matched >= 0) ? this.names[matched] : null;
+		return (matched >= 0) ? this.entries[matched].name : null;
 	}
 
 	/**
@@ -98,7 +118,11 @@ public final class AcceptedKeys {
 	 * @return the names
 	 */
 	public Set<String> names() {
-		return new LinkedHashSet<>(Arrays.asList(this.names));
+		Set<String> names = new LinkedHashSet<>();
+		for (Entry entry : this.entries) {
+			names.add(entry.name);
+		}
+		return names;
 	}
 
 	/**
@@ -107,7 +131,43 @@ public final class AcceptedKeys {
 	 * @return {@code true} if nothing changed
 	 */
 	public boolean isSameAs(AcceptedKeys other) {
-		return Arrays.deepEquals(this.digests, other.digests) && Arrays.equals(this.names, other.names);
+		if (!Arrays.deepEquals(this.digests, other.digests)) {
+			return false;
+		}
+		for (int i = 0; i < this.entries.length; i++) {
+			if (!this.entries[i].name.equals(other.entries[i].name)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return the warnings about the keys of this set that another set does not hold: a
+	 * plaintext key shorter than {@value #RECOMMENDED_MINIMUM_KEY_LENGTH} characters, or
+	 * one of 64 hex characters, the form of a SHA-256 digest given as the key itself.
+	 * Each names where the key was configured, never the key.
+	 * @param previous the keys held before, {@link #none()} for all warnings
+	 * @return the warnings
+	 */
+	public List<String> warningsSince(AcceptedKeys previous) {
+		List<String> warnings = new ArrayList<>();
+		for (int i = 0; i < this.entries.length; i++) {
+			String warning = this.entries[i].warning;
+			if (warning != null && !previous.holds(this.digests[i])) {
+				warnings.add(this.entries[i].source + warning);
+			}
+		}
+		return warnings;
+	}
+
+	private boolean holds(byte[] digest) {
+		for (byte[] held : this.digests) {
+			if (Arrays.equals(held, digest)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static byte[] digest(String value) {
@@ -132,7 +192,7 @@ public final class AcceptedKeys {
 
 		private final List<byte[]> digests = new ArrayList<>();
 
-		private final List<String> names = new ArrayList<>();
+		private final List<Entry> entries = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -142,14 +202,14 @@ public final class AcceptedKeys {
 		 * @param name the name it is counted and logged under
 		 * @param key the key: visible ASCII, what every client carries unchanged in a
 		 * header
-		 * @param source where it was configured, for error messages
+		 * @param source where it was configured, for error messages and warnings
 		 * @return this builder
 		 * @throws IllegalArgumentException if the key is empty or not visible ASCII
 		 */
 		public Builder key(String name, @Nullable String key, String source) {
 			Assert.isTrue(key != null && isVisibleAscii(key), () -> source
 					+ " must be a non-empty key of visible ASCII characters (no white space, control or non-ASCII characters)");
-			return add(name, digest(key));
+			return add(name, digest(key), source, warningFor(key));
 		}
 
 		/**
@@ -163,7 +223,7 @@ public final class AcceptedKeys {
 		public Builder sha256(String name, @Nullable String sha256Hex, String source) {
 			Assert.isTrue(sha256Hex != null && isSha256Hex(sha256Hex),
 					() -> source + " must be 64 hex characters (a SHA-256 digest)");
-			return add(name, HexFormat.of().parseHex(sha256Hex));
+			return add(name, HexFormat.of().parseHex(sha256Hex), source, null);
 		}
 
 		/**
@@ -173,14 +233,34 @@ public final class AcceptedKeys {
 		 */
 		public Builder addAll(AcceptedKeys keys) {
 			for (int i = 0; i < keys.digests.length; i++) {
-				add(keys.names[i], keys.digests[i]);
+				this.digests.add(keys.digests[i]);
+				this.entries.add(keys.entries[i]);
 			}
 			return this;
 		}
 
-		private Builder add(String name, byte[] digest) {
-			this.names.add(name);
+		/**
+		 * Accept again the keys of another set that came from a source that cannot be
+		 * read now, so that they stay accepted while other sources' changes apply.
+		 * @param previous the keys held before
+		 * @param source the source to keep: a property, a file, or a directory and
+		 * (separated by a space) every file in it
+		 * @return this builder
+		 */
+		public Builder keepFrom(AcceptedKeys previous, String source) {
+			for (int i = 0; i < previous.digests.length; i++) {
+				String kept = previous.entries[i].source;
+				if (kept.equals(source) || (kept.startsWith(source) && kept.charAt(source.length()) == ' ')) {
+					this.digests.add(previous.digests[i]);
+					this.entries.add(previous.entries[i]);
+				}
+			}
+			return this;
+		}
+
+		private Builder add(String name, byte[] digest, String source, @Nullable String warning) {
 			this.digests.add(digest);
+			this.entries.add(new Entry(name, source, warning));
 			return this;
 		}
 
@@ -189,7 +269,20 @@ public final class AcceptedKeys {
 		 * @return the keys
 		 */
 		public AcceptedKeys build() {
-			return new AcceptedKeys(this.digests, this.names);
+			return new AcceptedKeys(this.digests, this.entries);
+		}
+
+		private static @Nullable String warningFor(String key) {
+			if (key.length() < RECOMMENDED_MINIMUM_KEY_LENGTH) {
+				return " is shorter than " + RECOMMENDED_MINIMUM_KEY_LENGTH
+						+ " characters: anyone who can reach the metrics endpoint can guess it. Use a long random key.";
+			}
+			if (isSha256Hex(key)) {
+				return " holds 64 hex characters, the form of a SHA-256 digest, as a plaintext key: the digest itself"
+						+ " is accepted as the key. If it is a digest, configure it as one (a file named *.sha256,"
+						+ " 'sha256:' before a named key, or key-hashes).";
+			}
+			return null;
 		}
 
 		private static boolean isVisibleAscii(String key) {
@@ -199,6 +292,10 @@ public final class AcceptedKeys {
 		private static boolean isSha256Hex(String hash) {
 			return hash.length() == 64 && hash.chars().allMatch(HexFormat::isHexDigit);
 		}
+
+	}
+
+	private record Entry(String name, String source, @Nullable String warning) {
 
 	}
 

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.List;
  * Files and directories that hold accepted keys, such as a mounted Kubernetes Secret: a
  * file holds one key (surrounding white space ignored), or its hex SHA-256 digest if its
  * name ends with {@code .sha256} in any case; a directory holds one such file per key,
- * named after it. Errors name the file, never its content.
+ * named after it. Errors name the file, never its content. Removing a file revokes its
+ * key at the next reading, even while another file cannot be read.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -76,34 +78,48 @@ public final class KeyFiles {
 	}
 
 	/**
-	 * Read the keys the files hold now.
+	 * Read the keys the files hold now, for the application to start with: every file
+	 * must be usable.
 	 * @return the keys, each named after its file
 	 * @throws KeyFileException if a file or directory cannot be read or holds no usable
 	 * key
 	 */
 	public AcceptedKeys read() throws KeyFileException {
+		Reading reading = read(AcceptedKeys.none());
+		if (!reading.problems().isEmpty()) {
+			throw new KeyFileException(reading.problems().get(0));
+		}
+		return reading.keys();
+	}
+
+	/**
+	 * Read the keys the files hold now, while the application runs. A file or directory
+	 * that cannot be read or holds no usable key keeps its keys from the previous
+	 * reading; a file that is gone takes its key with it.
+	 * @param previous the keys of the previous reading
+	 * @return the keys, each named after its file, and what could not be read
+	 */
+	public Reading read(AcceptedKeys previous) {
 		AcceptedKeys.Builder keys = AcceptedKeys.builder();
+		List<String> problems = new ArrayList<>();
 		for (int i = 0; i < this.locations.size(); i++) {
 			String source = this.propertyName + "[" + i + "] (" + this.locations.get(i) + ")";
 			Path path = Path.of(this.locations.get(i));
+			if (!Files.isDirectory(path)) {
+				readKeyFile(keys, problems, previous, path, source, true);
+				continue;
+			}
 			try {
-				if (Files.isDirectory(path)) {
-					for (Path file : filesIn(path)) {
-						readKeyFile(keys, file, source + " file " + file.getFileName());
-					}
-				}
-				else {
-					readKeyFile(keys, path, source);
+				for (Path file : filesIn(path)) {
+					readKeyFile(keys, problems, previous, file, source + " file " + file.getFileName(), false);
 				}
 			}
 			catch (IOException ex) {
-				throw new KeyFileException(source + " cannot be read (" + ex.getClass().getSimpleName() + ")");
-			}
-			catch (IllegalArgumentException ex) {
-				throw new KeyFileException(ex.getMessage());
+				problems.add(source + " cannot be read (" + ex.getClass().getSimpleName() + ")");
+				keys.keepFrom(previous, source);
 			}
 		}
-		return keys.build();
+		return new Reading(keys.build(), List.copyOf(problems));
 	}
 
 	// The regular files of a directory, without the hidden entries (..data, ..2026_...)
@@ -121,7 +137,29 @@ public final class KeyFiles {
 		return files;
 	}
 
-	private static void readKeyFile(AcceptedKeys.Builder keys, Path file, String source)
+	private static void readKeyFile(AcceptedKeys.Builder keys, List<String> problems, AcceptedKeys previous, Path file,
+			String source, boolean configured) {
+		try {
+			addKey(keys, file, source);
+		}
+		catch (NoSuchFileException ex) {
+			// Removed: revocation wins. A file of a directory may go at any time; one the
+			// configuration names is missed.
+			if (configured) {
+				problems.add(source + " does not exist");
+			}
+		}
+		catch (IOException ex) {
+			problems.add(source + " cannot be read (" + ex.getClass().getSimpleName() + ")");
+			keys.keepFrom(previous, source);
+		}
+		catch (IllegalArgumentException | KeyFileException ex) {
+			problems.add(ex.getMessage());
+			keys.keepFrom(previous, source);
+		}
+	}
+
+	private static void addKey(AcceptedKeys.Builder keys, Path file, String source)
 			throws IOException, KeyFileException {
 		if (Files.size(file) > MAX_FILE_SIZE) {
 			throw new KeyFileException(source + " is larger than " + MAX_FILE_SIZE + " bytes: it holds no key");
@@ -144,6 +182,16 @@ public final class KeyFiles {
 	@Override
 	public String toString() {
 		return "KeyFiles" + this.locations;
+	}
+
+	/**
+	 * What a reading of the key files found.
+	 *
+	 * @param keys the keys they hold, and those kept for files that could not be read
+	 * @param problems what could not be read, each naming the file, never its content
+	 */
+	public record Reading(AcceptedKeys keys, List<String> problems) {
+
 	}
 
 	/**

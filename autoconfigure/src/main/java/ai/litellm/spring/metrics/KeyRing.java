@@ -17,7 +17,6 @@
 package ai.litellm.spring.metrics;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +42,14 @@ import org.springframework.util.Assert;
  * nothing. The request path is untouched: it reads one volatile reference, so a request
  * is checked against either the old set or the new one, never a mix, and takes no lock.
  * <p>
- * Key files that become unreadable, empty or invalid keep the last good set: the guard
- * stays closed to keys never accepted, and scrapers keep working. Each such change is
- * logged once, and every reading is told to the {@link Listener}.
+ * Revocation wins: a key whose file was removed, or whose property was changed, is no
+ * longer accepted after the next reading, even while another file cannot be read; a key
+ * file that becomes unreadable, empty or invalid keeps only its own last good key, so
+ * scrapers keep working while the guard stays closed to keys never accepted. A reading
+ * that leaves no key at all means that no key is accepted: every metrics request is
+ * answered 401 until one is added. Each problem is logged once, a key that looks like a
+ * mistake is warned of when it first appears, and every reading is told to the
+ * {@link Listener}.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -64,7 +68,7 @@ public final class KeyRing implements SmartLifecycle {
 
 	private AcceptedKeys configuredKeys;
 
-	private @Nullable String lastProblem;
+	private @Nullable String lastProblems;
 
 	private @Nullable ScheduledExecutorService executor;
 
@@ -96,7 +100,8 @@ public final class KeyRing implements SmartLifecycle {
 		this.refresh = refresh;
 		this.listener = listener;
 		this.configuredKeys = configuredKeys;
-		this.keys = readKeys();
+		this.keys = AcceptedKeys.builder().addAll(configuredKeys).addAll(keyFiles.read()).build();
+		this.keys.warningsSince(AcceptedKeys.none()).forEach(logger::warn);
 		listener.keysChanged(this.keys);
 		if (!keyFiles.isEmpty()) {
 			listener.filesRead(true);
@@ -121,6 +126,22 @@ public final class KeyRing implements SmartLifecycle {
 	}
 
 	/**
+	 * Return the keys configured as properties, without the key files' keys.
+	 * @return the configured keys
+	 */
+	public synchronized AcceptedKeys getConfiguredKeys() {
+		return this.configuredKeys;
+	}
+
+	/**
+	 * Return whether key files are read.
+	 * @return {@code true} if some key files are configured
+	 */
+	public boolean hasKeyFiles() {
+		return !this.keyFiles.isEmpty();
+	}
+
+	/**
 	 * Take new keys configured as properties, after a change of the configuration, and
 	 * read the key files again to accept them beside the files' keys.
 	 * @param configuredKeys the keys configured as properties
@@ -131,42 +152,41 @@ public final class KeyRing implements SmartLifecycle {
 	}
 
 	/**
-	 * Read the key files now and swap the keys if they changed. A reading that finds them
-	 * unusable, or no key at all, keeps the last good set.
+	 * Read the key files now and swap the keys if they changed. What could not be read
+	 * keeps its last good keys; everything else, removals included, applies.
 	 */
 	public synchronized void reload() {
-		try {
-			AcceptedKeys read = readKeys();
-			if (read.size() == 0) {
-				throw new KeyFileException(
-						this.keyFiles.isEmpty() ? "No key is configured" : "The key files hold no key");
-			}
-			if (this.lastProblem != null) {
-				logger.info("The metrics keys are usable again");
-				this.lastProblem = null;
-			}
-			swap(read);
-			this.listener.filesRead(true);
+		KeyFiles.Reading reading = this.keyFiles.read(this.keys);
+		swap(AcceptedKeys.builder().addAll(this.configuredKeys).addAll(reading.keys()).build());
+		if (this.keyFiles.isEmpty()) {
+			return;
 		}
-		catch (KeyFileException ex) {
-			if (!Objects.equals(ex.getMessage(), this.lastProblem)) {
-				logger.warn(ex.getMessage() + "; keeping the last good set of " + this.keys.size() + " metrics keys");
-				this.lastProblem = ex.getMessage();
-			}
-			this.listener.filesRead(false);
+		String problems = String.join("; ", reading.problems());
+		if (problems.isEmpty() && this.lastProblems != null) {
+			logger.info("The metrics key files are usable again");
 		}
-	}
-
-	private AcceptedKeys readKeys() throws KeyFileException {
-		return AcceptedKeys.builder().addAll(this.configuredKeys).addAll(this.keyFiles.read()).build();
+		else if (!problems.isEmpty() && !problems.equals(this.lastProblems)) {
+			logger.warn(problems + "; keeping the last good key of each of them");
+		}
+		this.lastProblems = problems.isEmpty() ? null : problems;
+		this.listener.filesRead(problems.isEmpty());
 	}
 
 	private void swap(AcceptedKeys read) {
-		if (!read.isSameAs(this.keys)) {
-			this.keys = read;
-			logger.info("Reloaded the metrics keys: now accepting " + read.size() + " keys named " + read.names());
-			this.listener.keysChanged(read);
+		if (read.isSameAs(this.keys)) {
+			return;
 		}
+		AcceptedKeys previous = this.keys;
+		this.keys = read;
+		read.warningsSince(previous).forEach(logger::warn);
+		if (read.size() == 0) {
+			logger.warn("The metrics keys changed: no key is accepted now, and every metrics request is answered "
+					+ "401 until a key is configured");
+		}
+		else {
+			logger.info("Reloaded the metrics keys: now accepting " + read.size() + " keys named " + read.names());
+		}
+		this.listener.keysChanged(read);
 	}
 
 	// Whatever a reading throws, the thread lives on: a task that throws is never run
