@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Installs the tools the integration tests need beyond a JDK: a Prometheus server,
-# which PrometheusScrapeTests starts on a loopback port of its own. Idempotent: does
-# nothing when `prometheus` is already on the PATH. Debian and Ubuntu only.
+# Installs the tools the tests need beyond a JDK: a Prometheus server, which the sample
+# app's PrometheusScrapeTests and MonitoringTests start on a loopback port of their own,
+# and promtool, which the monitoring module's tests run on the alert rules and the
+# dashboard's queries. Debian's prometheus package has both. Idempotent: does nothing
+# when `prometheus` and `promtool` are already on the PATH. Debian and Ubuntu only.
 #
 # The Debian package would normally start and enable a Prometheus service on port
 # 9090. The tests do not need it, so the service is kept from starting while the
 # package is installed (policy-rc.d), and stopped and disabled if it runs anyway.
 set -euo pipefail
 
-if command -v prometheus >/dev/null 2>&1; then
+versions() {
 	prometheus --version 2>&1 | sed -n 1p
+	promtool --version 2>&1 | sed -n 1p
+}
+
+if command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1; then
+	versions
 	exit 0
 fi
 
@@ -50,4 +57,4 @@ elif [[ -x /etc/init.d/prometheus ]] && "${sudo[@]}" /etc/init.d/prometheus stat
 	"${sudo[@]}" /etc/init.d/prometheus stop
 fi
 
-prometheus --version 2>&1 | sed -n 1p
+versions

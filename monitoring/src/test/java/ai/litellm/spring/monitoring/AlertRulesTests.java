@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.monitoring;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The alert rules: valid for Prometheus as a rule file and as a PrometheusRule, the same
+ * in both, passing their promtool unit tests, and each with the labels and annotations an
+ * operator needs, a runbook entry and a line in the operating guide.
+ * <p>
+ * {@code promtool check rules} accepts a rule that queries a series the application never
+ * emits; the unit tests catch a rule that does not fire on the series the guard emits,
+ * and the sample app's {@code MonitoringTests} a series the application does not emit.
+ */
+class AlertRulesTests {
+
+	private static final Set<String> SEVERITIES = Set.of("critical", "warning", "info");
+
+	private static final Pattern RUNBOOK_ENTRY = Pattern.compile("^## (LiteLLM\\w+)$", Pattern.MULTILINE);
+
+	@Test
+	void promtoolAcceptsTheRuleFile() throws Exception {
+		assertAccepted(Promtool.run("check", "rules", MonitoringFiles.RULES.toString()));
+	}
+
+	@Test
+	void promtoolAcceptsTheGroupsOfThePrometheusRule(@TempDir Path directory) throws Exception {
+		Path groups = directory.resolve("prometheusrule-spec.yaml");
+		Files.writeString(groups, new Yaml().dump(prometheusRule().get("spec")));
+		assertAccepted(Promtool.run("check", "rules", groups.toString()));
+	}
+
+	@Test
+	void thePrometheusRuleHoldsTheGroupsOfTheRuleFile() throws IOException {
+		Map<String, Object> prometheusRule = prometheusRule();
+		assertThat(prometheusRule).containsEntry("apiVersion", "monitoring.coreos.com/v1")
+			.containsEntry("kind", "PrometheusRule");
+		assertThat(prometheusRule.get("spec")).as("spec of %s", MonitoringFiles.PROMETHEUS_RULE)
+			.isEqualTo(MonitoringFiles.yaml(MonitoringFiles.RULES));
+	}
+
+	@Test
+	void alertsPassTheirUnitTests() throws Exception {
+		List<String> arguments = new ArrayList<>(List.of("test", "rules"));
+		MonitoringFiles.ruleTests().forEach((file) -> arguments.add(file.toString()));
+		assertThat(arguments).as("promtool unit test files").hasSizeGreaterThan(2);
+		Promtool.Result result = Promtool.run(arguments.toArray(String[]::new));
+		assertThat(result.exitStatus()).as("%s", result).isZero();
+		assertThat(result.output()).as("%s", result).doesNotContain("FAILED");
+	}
+
+	@Test
+	void everyAlertIsTestedFiringAndSilent() throws IOException {
+		Set<String> firing = new TreeSet<>();
+		Set<String> silent = new TreeSet<>();
+		for (Path file : MonitoringFiles.ruleTests()) {
+			for (Map<String, Object> test : list(MonitoringFiles.yaml(file).get("tests"))) {
+				for (Map<String, Object> check : list(test.get("alert_rule_test"))) {
+					String alert = (String) check.get("alertname");
+					(list(check.get("exp_alerts")).isEmpty() ? silent : firing).add(alert);
+				}
+			}
+		}
+		Set<String> alerts = alertNames();
+		assertThat(firing).as("alerts tested firing").containsAll(alerts);
+		assertThat(silent).as("alerts tested silent").containsAll(alerts);
+	}
+
+	@Test
+	void everyAlertHasASeverityAFixedSummaryATemplatedDescriptionAndARunbookUrl() throws IOException {
+		for (Map<String, Object> rule : MonitoringFiles.rules()) {
+			String alert = (String) rule.get("alert");
+			assertThat(alert).as("every rule is an alert (%s)", rule).isNotNull();
+			assertThat(rule).as(alert).containsKey("for");
+			Map<String, Object> labels = map(rule.get("labels"));
+			assertThat(SEVERITIES).as("severity of %s", alert).contains((String) labels.get("severity"));
+			Map<String, Object> annotations = map(rule.get("annotations"));
+			assertThat(annotations).as("annotations of %s", alert)
+				.containsOnlyKeys("summary", "description", "runbook_url");
+			assertThat((String) annotations.get("summary")).as("summary of %s", alert)
+				.doesNotContain("{{")
+				.endsWith(".");
+			assertThat((String) annotations.get("description")).as("description of %s", alert).contains("{{ $labels.");
+			assertThat(annotations.get("runbook_url")).as("runbook_url of %s", alert)
+				.isEqualTo(MonitoringFiles.RUNBOOK_URL + "#" + alert.toLowerCase(Locale.ROOT));
+		}
+	}
+
+	@Test
+	void theRunbookHasOneEntryPerAlert() throws IOException {
+		Set<String> entries = new TreeSet<>();
+		Matcher matcher = RUNBOOK_ENTRY.matcher(Files.readString(MonitoringFiles.RUNBOOK));
+		while (matcher.find()) {
+			entries.add(matcher.group(1));
+		}
+		assertThat(entries).as("entries (## headings) of %s", MonitoringFiles.RUNBOOK).isEqualTo(alertNames());
+	}
+
+	@Test
+	void theOperatingGuideListsEveryAlert() throws IOException {
+		String guide = Files.readString(MonitoringFiles.OPERATING_GUIDE);
+		for (Map<String, Object> rule : MonitoringFiles.rules()) {
+			String row = "| `%s` | %s |".formatted(rule.get("alert"), map(rule.get("labels")).get("severity"));
+			assertThat(guide).as("alert table of %s", MonitoringFiles.OPERATING_GUIDE).contains(row);
+		}
+	}
+
+	private static void assertAccepted(Promtool.Result result) throws IOException {
+		assertThat(result.exitStatus()).as("%s", result).isZero();
+		assertThat(result.output()).as("%s", result)
+			.contains("SUCCESS: %d rules found".formatted(MonitoringFiles.rules().size()));
+	}
+
+	private static Map<String, Object> prometheusRule() throws IOException {
+		return MonitoringFiles.yaml(MonitoringFiles.PROMETHEUS_RULE);
+	}
+
+	private static Set<String> alertNames() throws IOException {
+		Set<String> names = new TreeSet<>();
+		MonitoringFiles.rules().forEach((rule) -> names.add((String) rule.get("alert")));
+		return names;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Object value) {
+		return (value != null) ? (List<Map<String, Object>>) value : List.of();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (value != null) ? (Map<String, Object>) value : Map.of();
+	}
+
+}
