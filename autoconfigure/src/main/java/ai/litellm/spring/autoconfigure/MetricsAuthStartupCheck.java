@@ -16,7 +16,10 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
@@ -31,7 +34,14 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.PathContainer;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Checks, once every bean is created and before the server takes requests, that the
@@ -51,6 +61,10 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 	private static final Log logger = LogFactory.getLog(MetricsAuthStartupCheck.class);
 
 	private static final String REQUIRE_AUTH_PROPERTY = MetricsAuthSafeguardsAutoConfiguration.REQUIRE_AUTH_PROPERTY;
+
+	private static final String ACTUATOR_ENDPOINTS_CLASS = "org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints";
+
+	private static final String SERVLET_CONTEXT_CLASS = "org.springframework.web.context.WebApplicationContext";
 
 	private final Environment environment;
 
@@ -87,6 +101,7 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 							+ REQUIRE_AUTH_PROPERTY + "=true and the same litellm.metrics-auth.adapter; or set "
 							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
 		}
+		requireEveryMetricsPathGuarded();
 		KeyRing keys = this.beans.getBeanProvider(KeyRing.class).getIfUnique();
 		Set<String> keyNames = (keys != null) ? keys.getKeys().names() : Set.of();
 		boolean hasKeyStore = hasKeyStore();
@@ -138,6 +153,33 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 		};
 	}
 
+	// An application's own MetricsPathMatcher or MetricsGuard bean must still cover what
+	// the configuration guards: the configured paths and the mapped actuator endpoints.
+	private void requireEveryMetricsPathGuarded() {
+		MetricsGuard guard = this.beans.getBeanProvider(MetricsGuard.class).getIfUnique();
+		if (guard == null) {
+			return;
+		}
+		LiteLlmProperties.MetricsAuth metricsAuth = Binder.get(this.environment)
+			.bindOrCreate("litellm", LiteLlmProperties.class)
+			.getMetricsAuth();
+		List<String> required = new ArrayList<>(metricsAuth.getPaths());
+		if (ClassUtils.isPresent(ACTUATOR_ENDPOINTS_CLASS, getClass().getClassLoader())) {
+			required.addAll(ActuatorEndpointPaths.of(this.beans, metricsAuth.getActuatorEndpoints()));
+		}
+		List<String> unguarded = required.stream()
+			.filter((path) -> !guard.getPaths().matches(PathContainer.parsePath(path)))
+			.toList();
+		if (!unguarded.isEmpty()) {
+			throw new MetricsAuthConfigurationException(
+					REQUIRE_AUTH_PROPERTY + " is true, but the metrics guard in use does not guard " + unguarded
+							+ ", which litellm.metrics-auth.paths and litellm.metrics-auth.actuator-endpoints ask for: "
+							+ "an application's own MetricsPathMatcher or MetricsGuard bean leaves them open.",
+					"Build your MetricsPathMatcher from these paths and yours, or remove it and add your paths to "
+							+ "litellm.metrics-auth.paths.");
+		}
+	}
+
 	private static String adapterName(Adapter adapter) {
 		return adapter.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
@@ -153,6 +195,46 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 
 		ApplicationKind(String description) {
 			this.description = description;
+		}
+
+		/**
+		 * Return the kind of an application context, by the Spring Framework interface of
+		 * a servlet context and by name for a reactive one, whose interface Spring Boot
+		 * moved between generations.
+		 * @param context the context
+		 * @return its kind
+		 */
+		static ApplicationKind of(ApplicationContext context) {
+			if (ClassUtils.isPresent(SERVLET_CONTEXT_CLASS, context.getClassLoader())
+					&& context instanceof WebApplicationContext) {
+				return SERVLET;
+			}
+			for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(context.getClass())) {
+				if (type.getName().endsWith(".ReactiveWebApplicationContext")) {
+					return REACTIVE;
+				}
+			}
+			return NOT_WEB;
+		}
+
+	}
+
+	/**
+	 * The paths of the actuator endpoints the configuration guards, in a class of its own
+	 * so that an application without actuator never loads actuator's types.
+	 */
+	private static final class ActuatorEndpointPaths {
+
+		static List<String> of(ListableBeanFactory beans, List<String> endpointIds) {
+			PathMappedEndpoints mapped = beans.getBeanProvider(PathMappedEndpoints.class).getIfAvailable();
+			if (mapped == null) {
+				return List.of();
+			}
+			return endpointIds.stream()
+				.map((id) -> mapped.getPath(EndpointId.of(id)))
+				.filter(Objects::nonNull)
+				.map(String.class::cast)
+				.toList();
 		}
 
 	}

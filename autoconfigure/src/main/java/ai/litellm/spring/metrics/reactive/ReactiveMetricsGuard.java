@@ -27,6 +27,7 @@ import ai.litellm.spring.metrics.Verdict;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -105,7 +106,12 @@ final class ReactiveMetricsGuard {
 
 	private static Mono<Void> proceedOrWrite(Verdict verdict, ServerHttpRequest request, ServerHttpResponse response,
 			Supplier<Mono<Void>> proceed) {
-		return verdict.isAccepted() ? proceed.get() : ReactiveVerdictWriter.write(verdict, request, response);
+		if (!verdict.isAccepted()) {
+			return ReactiveVerdictWriter.write(verdict, request, response);
+		}
+		// What a key unlocked is for that key alone: no shared cache may keep it.
+		response.getHeaders().setCacheControl(CacheControl.noStore());
+		return proceed.get();
 	}
 
 	static RequestHeaders headers(HttpHeaders headers) {

@@ -88,6 +88,8 @@ public final class MetricsAuthServletFilter implements Filter {
 			verdict = lookUp(apiKey);
 		}
 		if (verdict.isAccepted()) {
+			// What a key unlocked is for that key alone: no shared cache may keep it.
+			httpResponse.setHeader("Cache-Control", "no-store");
 			chain.doFilter(request, response);
 			return;
 		}

@@ -53,8 +53,29 @@ final class ServletMetricsPaths {
 					stringAttribute(request, RequestDispatcher.INCLUDE_SERVLET_PATH),
 					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
 		}
-		return isMetricsRequest(request.getRequestURI(), request.getContextPath(), request.getServletPath(),
-				request.getPathInfo());
+		String servletPath;
+		String pathInfo;
+		try {
+			servletPath = request.getServletPath();
+			pathInfo = request.getPathInfo();
+		}
+		catch (RuntimeException ex) {
+			// Jetty with relaxed URI compliance refuses an ambiguous URI
+			// (/files/a%2Fb.pdf)
+			// here. With no mapping to go by, guard a metrics path after any prefix.
+			return isMetricsUriAfterAnyPrefix(request.getRequestURI(), request.getContextPath());
+		}
+		return isMetricsRequest(request.getRequestURI(), request.getContextPath(), servletPath, pathInfo);
+	}
+
+	private boolean isMetricsUriAfterAnyPrefix(String uri, String contextPath) {
+		int segments = segments(uri);
+		for (int prefixSegments = 0; prefixSegments <= segments; prefixSegments++) {
+			if (isMetricsParsedPath(uri, contextPath, prefixSegments)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// Guarded when either view is a metrics path: the raw URI as DispatcherServlet routes
