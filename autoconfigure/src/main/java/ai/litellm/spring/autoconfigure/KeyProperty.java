@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The properties that configure the accepted keys: one list for the masking of their
  * values, the following of their changes at run time, and the message that says none is
@@ -76,6 +78,23 @@ enum KeyProperty {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Return whether a value may carry keys inside it: a command line
+	 * ({@code sun.java.command}), {@code SPRING_APPLICATION_JSON} or
+	 * {@code JAVA_TOOL_OPTIONS} that sets a key property. Loose on purpose: masking a
+	 * value that only names one costs nothing.
+	 * @param value the value
+	 * @return {@code true} if it names the starter's properties and a key property
+	 */
+	static boolean mayCarryKeys(@Nullable Object value) {
+		if (!(value instanceof CharSequence text)) {
+			return false;
+		}
+		String canonical = canonical(text.toString());
+		return canonical.contains("litellm")
+				&& (canonical.contains("masterkey") || canonical.contains("keys") || canonical.contains("keyhashes"));
 	}
 
 	/**

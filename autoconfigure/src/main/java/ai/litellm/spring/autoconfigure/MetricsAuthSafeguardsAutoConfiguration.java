@@ -20,6 +20,7 @@ import ai.litellm.spring.autoconfigure.MetricsAuthStartupCheck.ApplicationKind;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.web.exchanges.HttpExchangeRepository;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
@@ -33,11 +34,11 @@ import org.springframework.core.env.Environment;
  * {@link AutoConfiguration Auto-configuration} of what keeps the metrics guard from ever
  * being silently off, whatever the rest of the configuration says: a startup check that
  * {@code litellm.require-auth-for-metrics-endpoint} is {@code true} or {@code false} and,
- * when it is {@code true}, that a guard really runs, and the masking of the keys in
- * actuator's {@code env} and {@code configprops} endpoints. Unlike
- * {@link MetricsAuthAutoConfiguration}, it is not conditional on the flag, so it also
- * catches a flag the conditions (or ahead-of-time processing) did not see as
- * {@code true}.
+ * when it is {@code true}, that a guard really runs, the masking of the keys in
+ * actuator's {@code env} and {@code configprops} endpoints, and the key header's removal
+ * from the HTTP exchanges it records. Unlike {@link MetricsAuthAutoConfiguration}, it is
+ * not conditional on the flag, so it also catches a flag the conditions (or ahead-of-time
+ * processing) did not see as {@code true}.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -74,6 +75,17 @@ public final class MetricsAuthSafeguardsAutoConfiguration {
 		@Bean
 		MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
 			return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.SERVLET);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpExchangeRepository.class)
+	static class KeyHeaderRedactionConfiguration {
+
+		@Bean
+		static MetricsKeyHeaderRedactor metricsKeyHeaderRedactor() {
+			return new MetricsKeyHeaderRedactor();
 		}
 
 	}

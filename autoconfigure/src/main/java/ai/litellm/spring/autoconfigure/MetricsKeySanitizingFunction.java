@@ -22,7 +22,9 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Masks the metrics keys in actuator's {@code env} and {@code configprops} endpoints,
  * even when they are told to show values: every {@link KeyProperty} that holds keys, in
- * every spelling Spring Boot binds it from.
+ * every spelling Spring Boot binds it from, and every value that may carry one inside it,
+ * such as the command line in {@code sun.java.command}, {@code SPRING_APPLICATION_JSON}
+ * and {@code JAVA_TOOL_OPTIONS}.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -30,7 +32,8 @@ final class MetricsKeySanitizingFunction implements SanitizingFunction {
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		return KeyProperty.holdsKeys(data.getKey()) ? data.withSanitizedValue() : data;
+		return (KeyProperty.holdsKeys(data.getKey()) || KeyProperty.mayCarryKeys(data.getValue()))
+				? data.withSanitizedValue() : data;
 	}
 
 }
