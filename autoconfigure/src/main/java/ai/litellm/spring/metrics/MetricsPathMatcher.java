@@ -18,10 +18,10 @@ package ai.litellm.spring.metrics;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
@@ -38,7 +38,10 @@ import org.springframework.util.Assert;
  * {@code //metrics} are therefore all metrics paths, and so is {@code /metrics} below a
  * configured base path. Segments are compared ignoring case: an application may route
  * case-insensitively, and on one that does not, guarding {@code /METRICS} only turns a
- * 404 into a 401.
+ * 404 into a 401. A last segment is also matched with any extension
+ * ({@code /metrics.txt}), which Spring MVC's legacy suffix pattern matching routes to the
+ * same handler. The configured paths are taken literally, as Spring maps them: a
+ * {@code ;} or {@code %} in them is part of the segment, not a parameter or an escape.
  * <p>
  * Matching runs for every request, so it does not allocate, and it decides nearly every
  * request with one look: the first significant segment is compared with the few that can
@@ -56,6 +59,9 @@ public final class MetricsPathMatcher {
 
 	private final String[] firstSegments;
 
+	// Whether a first segment is also the last of a guarded path, so takes an extension.
+	private final boolean[] firstSegmentIsLast;
+
 	/**
 	 * Create a matcher for the given paths, each of which is guarded together with
 	 * everything below it.
@@ -66,22 +72,26 @@ public final class MetricsPathMatcher {
 		Assert.notEmpty(paths, "At least one metrics path is required");
 		this.paths = List.copyOf(paths);
 		List<String[]> segmented = new ArrayList<>(paths.size());
-		Set<String> firstSegments = new LinkedHashSet<>();
+		Map<String, Boolean> firstSegments = new LinkedHashMap<>();
 		for (String path : paths) {
 			String[] segments = segments(path);
 			segmented.add(segments);
-			firstSegments.add(segments[0].toLowerCase(Locale.ROOT));
+			firstSegments.merge(segments[0].toLowerCase(Locale.ROOT), segments.length == 1, Boolean::logicalOr);
 		}
 		this.guardedPaths = segmented.toArray(String[][]::new);
-		this.firstSegments = firstSegments.toArray(String[]::new);
+		this.firstSegments = firstSegments.keySet().toArray(String[]::new);
+		this.firstSegmentIsLast = new boolean[this.firstSegments.length];
+		for (int i = 0; i < this.firstSegments.length; i++) {
+			this.firstSegmentIsLast[i] = firstSegments.get(this.firstSegments[i]);
+		}
 	}
 
 	private static String[] segments(String path) {
 		Assert.isTrue(path.startsWith("/"), () -> "Metrics path '" + path + "' must start with '/'");
 		List<String> segments = new ArrayList<>();
-		for (Element element : PathContainer.parsePath(path).elements()) {
-			if (element instanceof PathSegment segment && !isSkipped(segment.valueToMatch())) {
-				segments.add(segment.valueToMatch());
+		for (String segment : path.split("/")) {
+			if (!isSkipped(segment)) {
+				segments.add(segment);
 			}
 		}
 		Assert.isTrue(!segments.isEmpty(), () -> "Metrics path '" + path + "' must not be the root path");
@@ -181,23 +191,31 @@ public final class MetricsPathMatcher {
 	}
 
 	private boolean isFirstSegment(String value) {
-		for (String firstSegment : this.firstSegments) {
-			if (value.length() == firstSegment.length() && value.equalsIgnoreCase(firstSegment)) {
+		return isFirstSegment(value, 0, value.length());
+	}
+
+	private boolean isFirstSegment(String path, int start) {
+		return isFirstSegment(path, start, segmentEnd(path, start) - start);
+	}
+
+	private boolean isFirstSegment(String path, int start, int length) {
+		for (int i = 0; i < this.firstSegments.length; i++) {
+			if (matchesSegment(path, start, length, this.firstSegments[i], this.firstSegmentIsLast[i])) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private boolean isFirstSegment(String path, int start) {
-		int end = segmentEnd(path, start);
-		int length = end - start;
-		for (String firstSegment : this.firstSegments) {
-			if (length == firstSegment.length() && path.regionMatches(true, start, firstSegment, 0, length)) {
-				return true;
-			}
+	// Equal ignoring case, or, for the last segment of a guarded path, followed by an
+	// extension: what a legacy suffix pattern (/metrics.*) routes.
+	private static boolean matchesSegment(String path, int start, int length, String guarded, boolean last) {
+		int guardedLength = guarded.length();
+		if (length == guardedLength) {
+			return path.regionMatches(true, start, guarded, 0, length);
 		}
-		return false;
+		return last && length > guardedLength && path.charAt(start + guardedLength) == '.'
+				&& path.regionMatches(true, start, guarded, 0, guardedLength);
 	}
 
 	// The index of the first segment that counts, once leading ones are passed over, or
@@ -225,7 +243,7 @@ public final class MetricsPathMatcher {
 			if (isSkipped(value)) {
 				continue;
 			}
-			if (!value.equalsIgnoreCase(guardedPath[matched])) {
+			if (!matchesSegment(value, 0, value.length(), guardedPath[matched], matched == guardedPath.length - 1)) {
 				return false;
 			}
 			matched++;
@@ -256,9 +274,8 @@ public final class MetricsPathMatcher {
 		while (segmentStart <= path.length() && matched < guardedPath.length) {
 			int end = segmentEnd(path, segmentStart);
 			if (!isSkipped(path, segmentStart, end)) {
-				String guarded = guardedPath[matched];
-				int length = end - segmentStart;
-				if (length != guarded.length() || !path.regionMatches(true, segmentStart, guarded, 0, length)) {
+				if (!matchesSegment(path, segmentStart, end - segmentStart, guardedPath[matched],
+						matched == guardedPath.length - 1)) {
 					return -1;
 				}
 				matched++;

@@ -17,6 +17,8 @@
 package ai.litellm.spring.metrics.servlet;
 
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +39,8 @@ import org.springframework.http.server.RequestPath;
  * @author LiteLLM Spring Boot contributors
  */
 final class ServletMetricsPaths {
+
+	private static final Pattern ENCODED_SLASH = Pattern.compile("%2F", Pattern.CASE_INSENSITIVE);
 
 	private final MetricsPathMatcher paths;
 
@@ -95,7 +99,16 @@ final class ServletMetricsPaths {
 			return this.paths.matchesPlainPath(uri, from, 0)
 					|| (prefixSegments > 0 && this.paths.matchesPlainPath(uri, from, prefixSegments));
 		}
-		return isMetricsParsedPath(uri, contextPath, prefixSegments);
+		return isMetricsParsedPath(uri, contextPath, prefixSegments) || (hasEncodedSlash(uri)
+				&& isMetricsParsedPath(ENCODED_SLASH.matcher(uri).replaceAll("/"), contextPath, prefixSegments));
+	}
+
+	// Spring MVC's AntPathMatcher, behind a container that passes %2F through, decodes
+	// the
+	// whole URI before it splits it: /%2Fmetrics is routed as //metrics.
+	private static boolean hasEncodedSlash(String uri) {
+		int percent = uri.indexOf('%');
+		return percent >= 0 && ENCODED_SLASH.matcher(uri).find(percent);
 	}
 
 	private boolean isMetricsParsedPath(String uri, String contextPath, int prefixSegments) {
