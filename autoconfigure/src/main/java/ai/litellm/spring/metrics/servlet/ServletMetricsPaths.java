@@ -16,9 +16,9 @@
 
 package ai.litellm.spring.metrics.servlet;
 
-import ai.litellm.spring.metrics.MetricsPathMatcher;
 import java.util.regex.Pattern;
 
+import ai.litellm.spring.metrics.MetricsPathMatcher;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
