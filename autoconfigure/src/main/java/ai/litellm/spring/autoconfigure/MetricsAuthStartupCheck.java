@@ -86,7 +86,10 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 							+ REQUIRE_AUTH_PROPERTY + "=true and the same litellm.metrics-auth.adapter; or set "
 							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
 		}
-		KeyRing keys = this.beans.getBeanProvider(KeyRing.class).getIfUnique();
+		// The starter's own ring by name: an application may hold rings of its own.
+		KeyRing keys = this.beans.containsBean(MetricsAuthAutoConfiguration.KEY_RING_BEAN)
+				? this.beans.getBean(MetricsAuthAutoConfiguration.KEY_RING_BEAN, KeyRing.class)
+				: this.beans.getBeanProvider(KeyRing.class).getIfUnique();
 		boolean hasKeyStore = hasKeyStore();
 		if ((keys == null || keys.getKeys().size() == 0) && !hasKeyStore) {
 			throw new MetricsKeyMissingException();
