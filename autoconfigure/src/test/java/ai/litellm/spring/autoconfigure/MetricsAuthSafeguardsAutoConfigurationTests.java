@@ -18,7 +18,7 @@ package ai.litellm.spring.autoconfigure;
 
 import java.util.Map;
 
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,16 +80,18 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class));
 	}
 
-	@Test
-	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered() {
+	@ParameterizedTest
+	@ValueSource(strings = { "web-filter", "http-handler" })
+	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered(String adapter) {
 		// What an application processed ahead of time with the switch off, or one that
 		// excludes the guard's auto-configuration, looks like at run time.
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=" + adapter)
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (web-filter adapter) is registered")
+				.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
 				.hasMessageNotContaining(KEY));
 	}
 
@@ -160,6 +162,16 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 		SanitizableData data = new SanitizableData(null, key, KEY);
 		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
 			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+	}
+
+	@Test
+	void masksEveryKeyPropertyButTheKeyFilesLocations() {
+		for (KeyProperty property : KeyProperty.values()) {
+			SanitizableData data = new SanitizableData(null, property.propertyName(), "/run/secrets/metrics-key");
+			assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).as(property.propertyName())
+				.isEqualTo((property != KeyProperty.KEY_FILES) ? SanitizableData.SANITIZED_VALUE
+						: "/run/secrets/metrics-key");
+		}
 	}
 
 	@ParameterizedTest
