@@ -18,6 +18,7 @@ package ai.litellm.spring.autoconfigure;
 
 import java.util.Map;
 
+import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +29,9 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -85,14 +88,17 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered(String adapter) {
 		// What an application processed ahead of time with the switch off, or one that
 		// excludes the guard's auto-configuration, looks like at run time.
-		new ReactiveWebApplicationContextRunner()
+		ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=" + adapter)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
-				.hasMessageNotContaining(KEY));
+					"litellm.metrics-auth.adapter=" + adapter);
+		ContextConsumer<ApplicationContextAssertProvider<?>> failsClosed = (context) -> assertThat(context).getFailure()
+			.isInstanceOf(MetricsAuthConfigurationException.class)
+			.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
+			.hasMessageNotContaining(KEY);
+		contextRunner.run(failsClosed);
+		// A guard that no adapter of the configured kind applies guards nothing.
+		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
 	}
 
 	@Test
@@ -119,13 +125,15 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 
 	@Test
 	void refusesToStartAServletApplicationWhoseGuardIsNotRegistered() {
-		new WebApplicationContextRunner()
+		WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered")
-				.hasMessageContaining("servlet web application"));
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+		ContextConsumer<ApplicationContextAssertProvider<?>> failsClosed = (context) -> assertThat(context).getFailure()
+			.isInstanceOf(MetricsAuthConfigurationException.class)
+			.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered")
+			.hasMessageContaining("servlet web application");
+		contextRunner.run(failsClosed);
+		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
 	}
 
 	@Test
