@@ -84,6 +84,12 @@ public final class MetricsAuthAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(MetricsAuthAutoConfiguration.class);
 
 	/**
+	 * The name of the starter's key ring, beside which an application may hold rings of
+	 * its own.
+	 */
+	static final String KEY_RING_BEAN = "metricsKeyRing";
+
+	/**
 	 * The name of the HTTP handler adapter's bean.
 	 */
 	static final String HTTP_HANDLER_DECORATOR_FACTORY_BEAN = "metricsAuthHttpHandlerDecoratorFactory";
@@ -93,7 +99,7 @@ public final class MetricsAuthAutoConfiguration {
 	 */
 	static final String SERVLET_FILTER_REGISTRATION_BEAN = "metricsAuthFilterRegistration";
 
-	@Bean
+	@Bean(KEY_RING_BEAN)
 	KeyRing metricsKeyRing(LiteLlmProperties properties, Environment environment,
 			ObjectProvider<KeyRing.Listener> listener) {
 		AcceptedKeys configured = ConfiguredKeys.fromProperties(properties, environment);

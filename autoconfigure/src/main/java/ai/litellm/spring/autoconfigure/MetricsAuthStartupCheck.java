@@ -40,6 +40,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -102,7 +103,10 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 							+ REQUIRE_AUTH_PROPERTY + "=false to serve metrics without authentication.");
 		}
 		requireEveryMetricsPathGuarded();
-		KeyRing keys = this.beans.getBeanProvider(KeyRing.class).getIfUnique();
+		// The starter's own ring by name: an application may hold rings of its own.
+		KeyRing keys = this.beans.containsBean(MetricsAuthAutoConfiguration.KEY_RING_BEAN)
+				? this.beans.getBean(MetricsAuthAutoConfiguration.KEY_RING_BEAN, KeyRing.class)
+				: this.beans.getBeanProvider(KeyRing.class).getIfUnique();
 		Set<String> keyNames = (keys != null) ? keys.getKeys().names() : Set.of();
 		boolean hasKeyStore = hasKeyStore();
 		if (keyNames.isEmpty() && !hasKeyStore && (keys == null || !keys.hasKeyFiles())) {
@@ -149,7 +153,8 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 		return switch (adapter) {
 			case WEB_FILTER -> this.beans.getBeanNamesForType(MetricsAuthWebFilter.class, false, false).length > 0;
 			case HTTP_HANDLER ->
-				this.beans.containsBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN);
+				this.beans.isTypeMatch(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN,
+						HttpHandlerDecoratorFactory.class);
 		};
 	}
 

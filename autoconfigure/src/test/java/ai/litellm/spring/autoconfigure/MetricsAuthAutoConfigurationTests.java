@@ -22,15 +22,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import ai.litellm.spring.metrics.ApiKeyAuthenticator;
-import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.AcceptedKeys;
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -41,6 +51,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -48,6 +61,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
@@ -56,6 +71,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link MetricsAuthAutoConfiguration}.
@@ -65,6 +81,12 @@ class MetricsAuthAutoConfigurationTests {
 
 	private static final String KEY = "sk-master-1234";
 
+	private static final String FILE_KEY = "sk-from-a-key-file-0001";
+
+	private static final String USER_KEY = "user-key-from-the-apps-store-0001";
+
+	private static final String OWN_KEY = "sk-own-guards-key-0001";
+
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
 				MetricsAuthSafeguardsAutoConfiguration.class));
@@ -72,8 +94,7 @@ class MetricsAuthAutoConfigurationTests {
 	@Test
 	void registersNothingByDefault() {
 		this.contextRunner.withPropertyValues("litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class)
-				.doesNotHaveBean(ApiKeyAuthenticator.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class).doesNotHaveBean(KeyRing.class));
 	}
 
 	@Test
@@ -131,11 +152,15 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void failsToStartWithoutAKey() {
+	void failsToStartWithoutAKeyNamingEveryPropertyThatHoldsOne() {
 		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
 			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MetricsKeyMissingException.class));
+				.isInstanceOf(MetricsKeyMissingException.class)
+				.hasMessageContaining("'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable)")
+				.hasMessageContaining("'litellm.metrics-auth.keys'")
+				.hasMessageContaining("'litellm.metrics-auth.key-hashes'")
+				.hasMessageContaining("'litellm.metrics-auth.named-keys'")
+				.hasMessageContaining("'litellm.metrics-auth.key-files'"));
 	}
 
 	@Test
@@ -143,9 +168,7 @@ class MetricsAuthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=  ",
 					"LITELLM_MASTER_KEY=")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MetricsKeyMissingException.class));
+			.run((context) -> assertThat(context).getFailure().isInstanceOf(MetricsKeyMissingException.class));
 	}
 
 	@Test
@@ -280,12 +303,80 @@ class MetricsAuthAutoConfigurationTests {
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
 					"litellm.metrics-auth.key-files=" + keyFile)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(KeyFilesReloader.class);
+				assertThat(context.getBean(KeyRing.class).isRunning()).isTrue();
 				assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
 			});
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).doesNotHaveBean(KeyFilesReloader.class));
+			.run((context) -> assertThat(context.getBean(KeyRing.class).isRunning()).isFalse());
+	}
+
+	@Test
+	void startsTheAcceptedSeriesOfEveryHeldKeyAtZeroAtStartupAndAfterAReload(@TempDir Path directory)
+			throws IOException {
+		Files.writeString(directory.resolve("prometheus"), FILE_KEY);
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.keys=sk-unnamed-key-000001",
+					"litellm.metrics-auth.named-keys.grafana=sk-grafana-key-000001",
+					"litellm.metrics-auth.key-files=" + directory, "litellm.metrics-auth.key-files-refresh=1h")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(acceptedSeries(registry)).containsOnly(entry("master", 0.0), entry("unnamed", 0.0),
+						entry("grafana", 0.0), entry("prometheus", 0.0));
+				assertThat(registry.get("litellm.metrics.auth.key.files.usable").gauge().value()).isEqualTo(1);
+				Files.writeString(directory.resolve("vmagent"), "sk-vmagent-key-000001");
+				context.getBean(KeyRing.class).reload();
+				assertThat(acceptedSeries(registry)).containsEntry("vmagent", 0.0).hasSize(5);
+				Files.writeString(directory.resolve("vmagent"), "");
+				context.getBean(KeyRing.class).reload();
+				assertThat(registry.get("litellm.metrics.auth.key.files.usable").gauge().value()).isZero();
+				assertThat(registry.get("litellm.metrics.auth.key.files.failures").counter().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void startsNoMasterSeriesWithoutAMasterKeyAndNoKeyFilesMetersWithoutKeyFiles() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.named-keys.grafana=sk-grafana-key-000001")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(acceptedSeries(registry)).containsOnly(entry("grafana", 0.0));
+				assertThat(registry.find("litellm.metrics.auth.key.files.usable").gauge()).isNull();
+			});
+	}
+
+	@Test
+	void countsTheNamesOfAKeyStoreBeyondAHundredAsOther() {
+		String[] namesAndKeys = IntStream.range(0, 105)
+			.mapToObj((i) -> new String[] { "scraper-" + i, "sk-scraper-key-" + i })
+			.flatMap(Arrays::stream)
+			.toArray(String[]::new);
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(ReactiveApiKeyAuthenticator.class, AppKeyStore.of(namesAndKeys)::reactive)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				for (int i = 0; i < 105; i++) {
+					assertThat(statusOf(context, "/metrics", "sk-scraper-key-" + i)).isNull();
+				}
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				Map<String, Double> series = acceptedSeries(context.getBean(MeterRegistry.class));
+				assertThat(series).hasSize(102)
+					.containsEntry("scraper-0", 1.0)
+					.containsEntry("scraper-99", 1.0)
+					.containsEntry("other", 5.0)
+					.containsEntry("master", 1.0)
+					.doesNotContainKey("scraper-100");
+			});
+	}
+
+	private static Map<String, Double> acceptedSeries(MeterRegistry registry) {
+		return registry.find("litellm.metrics.auth")
+			.tag("outcome", "accepted")
+			.counters()
+			.stream()
+			.collect(Collectors.toMap((counter) -> counter.getId().getTag("key"), Counter::count));
 	}
 
 	private static double acceptedWith(MeterRegistry registry, String key) {
@@ -297,7 +388,7 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void usesAUserDefinedAuthenticatorInsteadOfKeys() {
+	void guardsWithTheApplicationsKeyStoreAloneWhenNoKeyIsConfigured() {
 		this.contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
 			.run((context) -> {
@@ -308,11 +399,112 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
+	void countsTheKeyNamesOfTheApplicationsKeyStoreThroughTheStartersCacheAndBound() {
+		AppKeyStore store = AppKeyStore.of("grafana", USER_KEY);
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(ReactiveApiKeyAuthenticator.class, store::reactive)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isNull();
+				assertThat(store.lookups()).as("the second answer comes from the cache").isEqualTo(1);
+				assertThat(acceptedWith(context.getBean(MeterRegistry.class), "grafana")).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void asksTheApplicationsKeyStoreOnlyForKeysNoneOfTheConfiguredKeysIs(@TempDir Path directory) throws IOException {
+		Path keyFile = Files.writeString(directory.resolve("prometheus"), FILE_KEY);
+		AppKeyStore store = AppKeyStore.of("store-master", KEY, "store-file", FILE_KEY, "user", USER_KEY);
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(ReactiveApiKeyAuthenticator.class, store::reactive)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.key-files=" + keyFile)
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", FILE_KEY)).isNull();
+				assertThat(store.lookups()).isZero();
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(store.lookups()).isEqualTo(2);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(acceptedWith(registry, "master")).isEqualTo(1);
+				assertThat(acceptedWith(registry, "prometheus")).isEqualTo(1);
+				assertThat(acceptedWith(registry, "user")).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void acceptsConfiguredKeysAndLiteLlmMasterKeyFirstAndNeverTouchesTheApplicationsKeyStoreWhenKeyFilesReload(
+			@TempDir Path directory) throws IOException {
+		Path keyFile = Files.writeString(directory.resolve("prometheus"), FILE_KEY);
+		AppKeyStore store = AppKeyStore.of("user", USER_KEY);
+		this.contextRunner.withBean("userKeyRing", KeyRing.class, store::keyRing)
+			.withBean("userKeyStore", ReactiveApiKeyAuthenticator.class, store::reactive)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "LITELLM_MASTER_KEY=" + KEY,
+					"litellm.metrics-auth.key-files=" + keyFile, "litellm.metrics-auth.key-files-refresh=1h")
+			.run((context) -> {
+				AcceptedKeys storesKeys = store.keyRing().getKeys();
+				Files.writeString(keyFile, "sk-rotated-key-file-0002");
+				context.getBean("metricsKeyRing", KeyRing.class).reload();
+				assertThat(statusOf(context, "/metrics", "sk-rotated-key-file-0002")).isNull();
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(store.lookups()).isZero();
+				assertThat(statusOf(context, "/metrics", FILE_KEY)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isNull();
+				assertThat(context.getBean("userKeyStore")).isSameAs(store.reactive());
+				assertThat(context.getBean("userKeyRing")).isSameAs(store.keyRing());
+				assertThat(store.keyRing().getKeys()).isSameAs(storesKeys);
+			});
+	}
+
+	@Test
+	void checksAndLogsTheStartersOwnKeysBesideAKeyRingOfTheApplicationsOwn(CapturedOutput output) {
+		this.contextRunner.withBean("userKeyRing", KeyRing.class, () -> new KeyRing(AppKeyStore.keys("user", USER_KEY)))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("accepting [master]");
+				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			});
+	}
+
+	@Test
 	void backsOffWhenTheUserDefinesTheFilter() {
 		this.contextRunner.withUserConfiguration(CustomFilterConfiguration.class)
+			.withBean("otherFilter", WebFilter.class, () -> (exchange, chain) -> chain.filter(exchange))
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).getBean(MetricsAuthWebFilter.class)
-				.isSameAs(context.getBean("customFilter")));
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.getBean(MetricsAuthWebFilter.class)
+					.isSameAs(context.getBean("customFilter"));
+				assertThat(statusOf(context, "/custom", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/custom", OWN_KEY)).isNull();
+			});
+	}
+
+	@Test
+	void backsOffToAnHttpHandlerDecoratorFactoryOfTheUsersOwnByItsName() {
+		this.contextRunner.withUserConfiguration(CustomHttpHandlerDecoratorFactoryConfiguration.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=http-handler")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.getBean(HttpHandlerDecoratorFactory.class)
+					.isSameAs(context.getBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN));
+				assertThat(statusOf(context, "/custom", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/custom", OWN_KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", null)).isNull();
+			});
+		this.contextRunner
+			.withBean("tracingDecoratorFactory", HttpHandlerDecoratorFactory.class, () -> (handler) -> handler)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=http-handler")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
+				.getBeans(HttpHandlerDecoratorFactory.class)
+				.hasSize(2));
 	}
 
 	@Test
@@ -429,12 +621,39 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=0",
-			"litellm.metrics-auth.authenticator-max-in-flight=-3", "litellm.metrics-auth.authenticator-cache-ttl=-1s" })
-	void refusesToStartWithBoundsThatCannotWorkForAUserDefinedAuthenticator(String property) {
-		this.contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", property)
-			.run((context) -> assertThat(context).hasFailed());
+	@ValueSource(strings = { "litellm.metrics-auth.key-files-refresh=0s", "litellm.metrics-auth.key-files-refresh=-1s",
+			"litellm.metrics-auth.authenticator-max-in-flight=0", "litellm.metrics-auth.authenticator-max-in-flight=-3",
+			"litellm.metrics-auth.authenticator-cache-ttl=-1s", "litellm.metrics-auth.authenticator-timeout=0s",
+			"litellm.metrics-auth.authenticator-timeout=-1s" })
+	void refusesToStartWithAValueThatCannotWorkWhicheverFeaturesAreOnNamingTheProperty(String property,
+			@TempDir Path directory) throws IOException {
+		String name = property.substring(0, property.indexOf('='));
+		Path keyFile = Files.writeString(directory.resolve("prometheus"), FILE_KEY);
+		ReactiveWebApplicationContextRunner contextRunner = this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", property);
+		contextRunner.withPropertyValues("litellm.master-key=" + KEY)
+			.run((context) -> assertBindingFailed(context, name));
+		contextRunner.withPropertyValues("litellm.metrics-auth.key-files=" + keyFile)
+			.run((context) -> assertBindingFailed(context, name));
+		contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
+			.run((context) -> assertBindingFailed(context, name));
+	}
+
+	/**
+	 * Asserts that startup failed binding the given property, and that Spring Boot's
+	 * failure analysis, what the application prints as it stops, names it.
+	 */
+	static void assertBindingFailed(ApplicationContextAssertProvider<?> context, String name) {
+		assertThat(context).getFailure().isNotNull();
+		FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, ex) -> {
+			}))
+			.stream()
+			.map((analyzer) -> analyzer.analyze(context.getStartupFailure()))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElseThrow();
+		assertThat(analysis.getDescription()).as("the failure analysis of %s", name).contains("Property: " + name);
 	}
 
 	@Test
@@ -491,23 +710,26 @@ class MetricsAuthAutoConfigurationTests {
 	void warnsOfEachShortKeyByNameButNeverShowsIt(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=sk-1234",
-					"litellm.metrics-auth.keys=sk-a-long-enough-key-42,sk-short")
+					"litellm.metrics-auth.keys=sk-a-long-enough-key-42,sk-short",
+					"litellm.metrics-auth.named-keys.grafana=sk-graf")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("litellm.master-key is shorter than 16 characters")
 					.contains("litellm.metrics-auth.keys[1] is shorter than 16 characters")
+					.contains("litellm.metrics-auth.named-keys.grafana is shorter than 16 characters")
 					.doesNotContain("litellm.metrics-auth.keys[0] is shorter")
 					.doesNotContain("sk-1234")
-					.doesNotContain("sk-short");
+					.doesNotContain("sk-short")
+					.doesNotContain("sk-graf");
 			});
 	}
 
 	@Test
 	void boundsAndCachesAUserDefinedAuthenticator() {
 		AtomicInteger lookups = new AtomicInteger();
-		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+		this.contextRunner.withBean(ReactiveApiKeyAuthenticator.class, () -> (key) -> {
 			lookups.incrementAndGet();
-			return Mono.just("sk-from-key-store".equals(key));
+			return "sk-from-key-store".equals(key) ? Mono.just(AuthenticatedKey.unnamed()) : Mono.empty();
 		}).withPropertyValues("litellm.require-auth-for-metrics-endpoint=true").run((context) -> {
 			assertThat(statusOf(context, "/metrics", "sk-from-key-store")).isNull();
 			assertThat(statusOf(context, "/metrics", "sk-from-key-store")).isNull();
@@ -519,7 +741,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void answersWith503WhenAUserDefinedAuthenticatorTakesTooLong() {
-		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> Mono.never())
+		this.contextRunner.withBean(ReactiveApiKeyAuthenticator.class, () -> (key) -> Mono.never())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
 					"litellm.metrics-auth.authenticator-timeout=100ms")
 			.run((context) -> assertThat(statusOf(context, "/metrics", "sk-any"))
@@ -529,9 +751,9 @@ class MetricsAuthAutoConfigurationTests {
 	@Test
 	void canSwitchTheAuthenticatorCacheOff() {
 		AtomicInteger lookups = new AtomicInteger();
-		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+		this.contextRunner.withBean(ReactiveApiKeyAuthenticator.class, () -> (key) -> {
 			lookups.incrementAndGet();
-			return Mono.just(true);
+			return Mono.just(AuthenticatedKey.unnamed());
 		})
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
 					"litellm.metrics-auth.authenticator-cache-ttl=0")
@@ -545,7 +767,7 @@ class MetricsAuthAutoConfigurationTests {
 	@Test
 	void countsAuthenticatorFailuresAsErrors() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.withBean(ApiKeyAuthenticator.class, () -> (key) -> Mono.error(new IllegalStateException("down")))
+			.withBean(ReactiveApiKeyAuthenticator.class, () -> (key) -> Mono.error(new IllegalStateException("down")))
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
 			.run((context) -> {
 				assertThat(statusOf(context, "/metrics", "sk-a")).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -595,12 +817,20 @@ class MetricsAuthAutoConfigurationTests {
 		}
 	}
 
+	/**
+	 * A guard of the application's own, on {@code /custom} only.
+	 */
+	static MetricsGuard customGuard() {
+		return new MetricsGuard(new MetricsPathMatcher(List.of("/custom")),
+				new KeyRing(AppKeyStore.keys("own", OWN_KEY)), AuthenticationListener.NONE);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class CustomAuthenticatorConfiguration {
 
 		@Bean
-		ApiKeyAuthenticator keyStoreAuthenticator() {
-			return (key) -> Mono.just("sk-from-key-store".equals(key));
+		ReactiveApiKeyAuthenticator keyStoreAuthenticator() {
+			return AppKeyStore.of("store", "sk-from-key-store").reactive();
 		}
 
 	}
@@ -610,8 +840,18 @@ class MetricsAuthAutoConfigurationTests {
 
 		@Bean
 		MetricsAuthWebFilter customFilter() {
-			return new MetricsAuthWebFilter(
-					new MetricsGuard(new MetricsPathMatcher(List.of("/custom")), (key) -> Mono.just(false)), 0);
+			return new MetricsAuthWebFilter(customGuard(), null, 0);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomHttpHandlerDecoratorFactoryConfiguration {
+
+		@Bean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
+		HttpHandlerDecoratorFactory customDecoratorFactory() {
+			MetricsGuard guard = customGuard();
+			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, null, handler, null);
 		}
 
 	}

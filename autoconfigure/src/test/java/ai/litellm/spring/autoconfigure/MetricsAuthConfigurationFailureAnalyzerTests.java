@@ -18,7 +18,6 @@ package ai.litellm.spring.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +29,15 @@ class MetricsAuthConfigurationFailureAnalyzerTests {
 
 	@Test
 	void namesThePropertyAndTheEnvironmentVariableToSet() {
-		BeanCreationException failure = new BeanCreationException("metricsApiKeyAuthenticator", "Failed to instantiate",
-				new MetricsKeyMissingException());
+		IllegalStateException failure = new IllegalStateException("Startup failed", new MetricsKeyMissingException());
 		FailureAnalysis analysis = new MetricsAuthConfigurationFailureAnalyzer().analyze(failure);
 		assertThat(analysis).isNotNull();
 		assertThat(analysis.getDescription()).contains("litellm.master-key")
 			.contains("LITELLM_MASTER_KEY")
 			.contains("litellm.require-auth-for-metrics-endpoint=true");
+		for (KeyProperty property : KeyProperty.values()) {
+			assertThat(analysis.getDescription()).contains("'" + property.propertyName() + "'");
+		}
 		assertThat(analysis.getAction()).contains("Set 'litellm.master-key'").contains("LITELLM_MASTER_KEY");
 	}
 

@@ -18,7 +18,8 @@ package ai.litellm.spring.autoconfigure;
 
 import java.util.Map;
 
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,9 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -80,17 +83,22 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class));
 	}
 
-	@Test
-	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered() {
+	@ParameterizedTest
+	@ValueSource(strings = { "web-filter", "http-handler" })
+	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered(String adapter) {
 		// What an application processed ahead of time with the switch off, or one that
 		// excludes the guard's auto-configuration, looks like at run time.
-		new ReactiveWebApplicationContextRunner()
+		ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (web-filter adapter) is registered")
-				.hasMessageNotContaining(KEY));
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=" + adapter);
+		ContextConsumer<ApplicationContextAssertProvider<?>> failsClosed = (context) -> assertThat(context).getFailure()
+			.isInstanceOf(MetricsAuthConfigurationException.class)
+			.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
+			.hasMessageNotContaining(KEY);
+		contextRunner.run(failsClosed);
+		// A guard that no adapter of the configured kind applies guards nothing.
+		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
 	}
 
 	@Test
@@ -117,13 +125,15 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 
 	@Test
 	void refusesToStartAServletApplicationWhoseGuardIsNotRegistered() {
-		new WebApplicationContextRunner()
+		WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered")
-				.hasMessageContaining("servlet web application"));
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+		ContextConsumer<ApplicationContextAssertProvider<?>> failsClosed = (context) -> assertThat(context).getFailure()
+			.isInstanceOf(MetricsAuthConfigurationException.class)
+			.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered")
+			.hasMessageContaining("servlet web application");
+		contextRunner.run(failsClosed);
+		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
 	}
 
 	@Test
@@ -160,6 +170,16 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 		SanitizableData data = new SanitizableData(null, key, KEY);
 		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
 			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+	}
+
+	@Test
+	void masksEveryKeyPropertyButTheKeyFilesLocations() {
+		for (KeyProperty property : KeyProperty.values()) {
+			SanitizableData data = new SanitizableData(null, property.propertyName(), "/run/secrets/metrics-key");
+			assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).as(property.propertyName())
+				.isEqualTo((property != KeyProperty.KEY_FILES) ? SanitizableData.SANITIZED_VALUE
+						: "/run/secrets/metrics-key");
+		}
 	}
 
 	@ParameterizedTest

@@ -20,12 +20,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import ai.litellm.spring.metrics.ApiKeyAuthenticator;
-import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.AcceptedKeys;
+import ai.litellm.spring.metrics.KeyRing;
+import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -35,8 +37,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.context.environment.EnvironmentManager;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +55,8 @@ class MetricsKeysRefreshListenerTests {
 
 	private static final String FILE_KEY = "sk-refresh-file-Wr35-key";
 
+	private static final String USER_KEY = "user-key-from-the-apps-store-0001";
+
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(MetricsAuthAutoConfiguration.class, MetricsAuthSafeguardsAutoConfiguration.class))
@@ -63,31 +65,54 @@ class MetricsKeysRefreshListenerTests {
 	@Test
 	void followsAChangedMasterKeyWithoutARestart() {
 		this.contextRunner.run((context) -> {
-			DigestApiKeyAuthenticator authenticator = context.getBean(DigestApiKeyAuthenticator.class);
-			assertThat(authenticator.matches(OLD_KEY)).isTrue();
+			KeyRing keys = context.getBean(KeyRing.class);
+			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
 			change(context, "litellm.master-key", NEW_KEY);
-			assertThat(authenticator.matches(NEW_KEY)).isTrue();
-			assertThat(authenticator.matches(OLD_KEY)).isFalse();
+			assertThat(keys.match(NEW_KEY)).isEqualTo("master");
+			assertThat(keys.match(OLD_KEY)).isNull();
 		});
 	}
 
 	@Test
 	void followsANamedKeyAddedInAnotherSpelling() {
 		this.contextRunner.run((context) -> {
-			DigestApiKeyAuthenticator authenticator = context.getBean(DigestApiKeyAuthenticator.class);
+			KeyRing keys = context.getBean(KeyRing.class);
 			change(context, "litellm.metricsAuth.namedKeys.grafana", NEW_KEY);
-			assertThat(authenticator.identify(NEW_KEY).block()).isEqualTo("grafana");
-			assertThat(authenticator.identify(OLD_KEY).block()).isEqualTo("master");
+			assertThat(keys.match(NEW_KEY)).isEqualTo("grafana");
+			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
+		});
+	}
+
+	@Test
+	void startsTheAcceptedSeriesOfAKeyAddedAtRunTimeAtZero() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			change(context, "litellm.metrics-auth.named-keys.loki", NEW_KEY);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("litellm.metrics.auth")
+				.tag("outcome", "accepted")
+				.tag("key", "loki")
+				.counter()
+				.count()).isZero();
+		});
+	}
+
+	@Test
+	void warnsOfAShortKeyChangedAtRunTimeByNameButNeverShowsIt(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			change(context, "litellm.metrics-auth.named-keys.grafana", "sk-Rt4");
+			assertThat(context.getBean(KeyRing.class).match("sk-Rt4")).isEqualTo("grafana");
+			assertThat(output).contains("litellm.metrics-auth.named-keys.grafana is shorter than 16 characters")
+				.doesNotContain("sk-Rt4");
 		});
 	}
 
 	@Test
 	void keepsTheLastGoodSetWhenAChangedKeyIsUnusable(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
-			DigestApiKeyAuthenticator authenticator = context.getBean(DigestApiKeyAuthenticator.class);
+			KeyRing keys = context.getBean(KeyRing.class);
 			change(context, "litellm.master-key", "sk-with a-space-Qm40");
-			assertThat(authenticator.matches(OLD_KEY)).isTrue();
-			assertThat(authenticator.matches("sk-with a-space-Qm40")).isFalse();
+			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
+			assertThat(keys.match("sk-with a-space-Qm40")).isNull();
 			assertThat(output).contains("litellm.master-key")
 				.contains("keeping the last good set of 1 keys")
 				.doesNotContain("sk-with a-space-Qm40");
@@ -97,10 +122,10 @@ class MetricsKeysRefreshListenerTests {
 	@Test
 	void keepsTheLastGoodSetWhenNoKeyIsLeft(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
-			DigestApiKeyAuthenticator authenticator = context.getBean(DigestApiKeyAuthenticator.class);
+			KeyRing keys = context.getBean(KeyRing.class);
 			change(context, "litellm.master-key", "");
-			assertThat(authenticator.matches(OLD_KEY)).isTrue();
-			assertThat(output).contains("no key is left; keeping the last good set of 1 keys");
+			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
+			assertThat(output).contains("No key is configured; keeping the last good set of 1 metrics keys");
 		});
 	}
 
@@ -111,26 +136,28 @@ class MetricsKeysRefreshListenerTests {
 			.withPropertyValues("litellm.metrics-auth.key-files=" + keyFile,
 					"litellm.metrics-auth.key-files-refresh=1h")
 			.run((context) -> {
-				DigestApiKeyAuthenticator authenticator = context.getBean(DigestApiKeyAuthenticator.class);
+				KeyRing keys = context.getBean(KeyRing.class);
 				change(context, "litellm.master-key", NEW_KEY);
-				assertThat(authenticator.matches(FILE_KEY)).isTrue();
-				assertThat(authenticator.matches(NEW_KEY)).isTrue();
-				assertThat(authenticator.matches(OLD_KEY)).isFalse();
-				context.getBean(KeyFilesReloader.class).reload();
-				assertThat(authenticator.matches(NEW_KEY)).as("a later reading of the files keeps the new key")
-					.isTrue();
-				assertThat(authenticator.matches(OLD_KEY)).isFalse();
+				assertThat(keys.match(FILE_KEY)).isEqualTo("scraper");
+				assertThat(keys.match(NEW_KEY)).isEqualTo("master");
+				assertThat(keys.match(OLD_KEY)).isNull();
+				keys.reload();
+				assertThat(keys.match(NEW_KEY)).as("a later reading of the files keeps the new key")
+					.isEqualTo("master");
+				assertThat(keys.match(OLD_KEY)).isNull();
 			});
 	}
 
 	@Test
 	void warnsOfAChangeThatOnlyARestartApplies(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
-			DigestApiKeyAuthenticator authenticator = context.getBean(DigestApiKeyAuthenticator.class);
+			KeyRing keys = context.getBean(KeyRing.class);
 			change(context, "litellm.metrics-auth.paths[0]", "/internal/metrics");
 			assertThat(output).contains("[litellm.metrics-auth.paths[0]]")
 				.contains("restart the application to apply the rest");
-			assertThat(authenticator.matches(OLD_KEY)).isTrue();
+			change(context, "litellm.metrics-auth.key-files[0]", "/run/secrets/metrics-key");
+			assertThat(output).contains("[litellm.metrics-auth.key-files[0]]");
+			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
 		});
 	}
 
@@ -143,12 +170,21 @@ class MetricsKeysRefreshListenerTests {
 	}
 
 	@Test
-	void leavesAnAuthenticatorOfTheApplicationsOwnAlone(CapturedOutput output) {
-		this.contextRunner.withUserConfiguration(OwnAuthenticatorConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(DigestApiKeyAuthenticator.class);
-			change(context, "litellm.master-key", NEW_KEY);
-			assertThat(output).doesNotContain("changed at run time").doesNotContain("Reloaded");
-		});
+	void actsOnlyOnTheStartersOwnKeysNeverOnTheApplicationsKeyStore() {
+		AppKeyStore store = AppKeyStore.of("user", USER_KEY);
+		AcceptedKeys storesKeys = store.keyRing().getKeys();
+		this.contextRunner.withBean("userKeyRing", KeyRing.class, store::keyRing)
+			.withBean("userKeyStore", ReactiveApiKeyAuthenticator.class, store::reactive)
+			.run((context) -> {
+				change(context, "litellm.master-key", NEW_KEY);
+				assertThat(context.getBean("metricsKeyRing", KeyRing.class).match(NEW_KEY)).isEqualTo("master");
+				assertThat(context.getBean("userKeyStore")).isSameAs(store.reactive());
+				assertThat(context.getBean("userKeyRing")).isSameAs(store.keyRing());
+				assertThat(store.keyRing().getKeys()).isSameAs(storesKeys);
+				assertThat(store.keyRing().match(USER_KEY)).isEqualTo("user");
+				assertThat(store.keyRing().match(NEW_KEY)).isNull();
+				assertThat(store.lookups()).isZero();
+			});
 	}
 
 	@Test
@@ -161,16 +197,6 @@ class MetricsKeysRefreshListenerTests {
 		EnvironmentManager environmentManager = new EnvironmentManager(context.getEnvironment());
 		environmentManager.setApplicationEventPublisher(context);
 		environmentManager.setProperty(name, value);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class OwnAuthenticatorConfiguration {
-
-		@Bean
-		ApiKeyAuthenticator keyStore() {
-			return (key) -> Mono.just(Boolean.FALSE);
-		}
-
 	}
 
 }

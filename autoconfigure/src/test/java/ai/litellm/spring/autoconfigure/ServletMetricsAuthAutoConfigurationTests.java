@@ -16,18 +16,30 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.locks.LockSupport;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.servlet.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -41,6 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServletMetricsAuthAutoConfigurationTests {
 
 	private static final String KEY = "sk-servlet-master-1234";
+
+	private static final String USER_KEY = "user-key-from-the-apps-store-0001";
+
+	private static final String OWN_KEY = "sk-own-guards-key-0001";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(MetricsAuthAutoConfiguration.class, MetricsAuthSafeguardsAutoConfiguration.class));
@@ -101,9 +117,104 @@ class ServletMetricsAuthAutoConfigurationTests {
 	@Test
 	void failsToStartWithoutAKey() {
 		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MetricsKeyMissingException.class));
+			.run((context) -> assertThat(context).getFailure().isInstanceOf(MetricsKeyMissingException.class));
+	}
+
+	@Test
+	void startsAndGuardsWithReactorHiddenFromTheClassPath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor."))
+			.withBean(ApiKeyAuthenticator.class,
+					() -> (key) -> USER_KEY.equals(key) ? new AuthenticatedKey("user") : null)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+			});
+	}
+
+	@Test
+	void countsTheKeyNamesOfTheApplicationsKeyStoreThroughTheStartersCacheAndBound() {
+		AppKeyStore store = AppKeyStore.of("grafana", USER_KEY);
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean(ApiKeyAuthenticator.class, () -> store)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				assertThat(store.lookups()).as("the second answer comes from the cache").isEqualTo(1);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("litellm.metrics.auth")
+					.tag("outcome", "accepted")
+					.tag("key", "grafana")
+					.counter()
+					.count()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void asksTheApplicationsKeyStoreOnlyForKeysNoneOfTheConfiguredKeysIs() {
+		AppKeyStore store = AppKeyStore.of("store-master", KEY, "user", USER_KEY);
+		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> store)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+				assertThat(store.lookups()).isZero();
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(401);
+				assertThat(store.lookups()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void answersWith503WhenTheApplicationsKeyStoreTakesTooLongEvenIfItBlocks() {
+		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+			LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+			return AuthenticatedKey.unnamed();
+		})
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.authenticator-timeout=100ms")
+			.run((context) -> assertThat(statusOf(context, "/metrics", "sk-any")).isEqualTo(503));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=0",
+			"litellm.metrics-auth.authenticator-cache-ttl=-1s", "litellm.metrics-auth.authenticator-timeout=0s" })
+	void refusesToStartWithABoundThatCannotWorkForTheApplicationsKeyStoreNamingTheProperty(String property) {
+		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> AppKeyStore.of("user", USER_KEY))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", property)
+			.run((context) -> MetricsAuthAutoConfigurationTests.assertBindingFailed(context,
+					property.substring(0, property.indexOf('='))));
+	}
+
+	@Test
+	void backsOffToAServletFilterOfTheApplicationsOwn() {
+		this.contextRunner
+			.withBean("ownFilter", MetricsAuthServletFilter.class,
+					() -> new MetricsAuthServletFilter(MetricsAuthAutoConfigurationTests.customGuard(), null))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN);
+				Filter filter = context.getBean(MetricsAuthServletFilter.class);
+				assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+				assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+			});
+	}
+
+	@Test
+	void backsOffToARegistrationOfTheApplicationsOwn() {
+		this.contextRunner.withUserConfiguration(OwnRegistrationConfiguration.class)
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
+					.hasSingleBean(FilterRegistrationBean.class);
+				Filter filter = context.getBean(FilterRegistrationBean.class).getFilter();
+				assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+				assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+			});
 	}
 
 	private static FilterRegistrationBean<?> registration(AssertableWebApplicationContext context) {
@@ -112,14 +223,29 @@ class ServletMetricsAuthAutoConfigurationTests {
 	}
 
 	private static int statusOf(AssertableWebApplicationContext context, String path, String key) throws Exception {
+		return statusOf(registration(context).getFilter(), path, key);
+	}
+
+	private static int statusOf(Filter filter, String path, String key) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
 		request.setServletPath(path);
 		if (key != null) {
 			request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key);
 		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		registration(context).getFilter().doFilter(request, response, new MockFilterChain());
+		filter.doFilter(request, response, new MockFilterChain());
 		return response.getStatus();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRegistrationConfiguration {
+
+		@Bean
+		FilterRegistrationBean<MetricsAuthServletFilter> ownRegistration() {
+			return new FilterRegistrationBean<>(
+					new MetricsAuthServletFilter(MetricsAuthAutoConfigurationTests.customGuard(), null));
+		}
+
 	}
 
 }
