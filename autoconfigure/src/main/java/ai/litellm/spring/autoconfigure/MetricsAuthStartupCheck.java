@@ -153,8 +153,9 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 		return switch (adapter) {
 			case WEB_FILTER -> this.beans.getBeanNamesForType(MetricsAuthWebFilter.class, false, false).length > 0;
 			case HTTP_HANDLER ->
-				this.beans.isTypeMatch(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN,
-						HttpHandlerDecoratorFactory.class);
+				this.beans.containsBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
+						&& this.beans.isTypeMatch(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN,
+								HttpHandlerDecoratorFactory.class);
 		};
 	}
 
