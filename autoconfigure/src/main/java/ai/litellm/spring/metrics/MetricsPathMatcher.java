@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.http.server.PathContainer;
@@ -70,7 +69,7 @@ public final class MetricsPathMatcher {
 		for (String path : paths) {
 			String[] segments = segments(path);
 			segmented.add(segments);
-			firstSegments.add(segments[0].toLowerCase(Locale.ROOT));
+			firstSegments.add(segments[0]);
 		}
 		this.guardedPaths = segmented.toArray(String[][]::new);
 		this.firstSegments = firstSegments.toArray(String[]::new);
