@@ -37,6 +37,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link MetricsAuthHttpHandlerDecorator}.
@@ -85,6 +86,18 @@ class MetricsAuthHttpHandlerDecoratorTests {
 			.header("X-Forwarded-Host", "x/metrics?")
 			.build();
 		assertThat(new ForwardedHeaderTransformer().apply(request).getPath().value()).isEqualTo("/metrics");
+		StepVerifier.create(forwarding.handle(request, this.response)).verifyComplete();
+		assertThat(this.delegate.calls).hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void guardsAnyRequestWhoseForwardedHeadersMakeNoValidUri() {
+		MetricsAuthHttpHandlerDecorator forwarding = decorator(new ForwardedHeaderTransformer());
+		MockServerHttpRequest request = MockServerHttpRequest.get("/health")
+			.header("X-Forwarded-Port", "not-a-port")
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> new ForwardedHeaderTransformer().apply(request));
 		StepVerifier.create(forwarding.handle(request, this.response)).verifyComplete();
 		assertThat(this.delegate.calls).hasValue(0);
 		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
