@@ -71,10 +71,7 @@ class MetricsAuthHttpHandlerDecoratorTests {
 
 	@Test
 	void answersARejectedMetricsRequestItselfWithoutCallingTheDelegate() {
-		StepVerifier.create(this.decorator.handle(MockServerHttpRequest.get("/metrics").build(), this.response))
-			.verifyComplete();
-		assertThat(this.delegate.calls).hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertRejectedWithoutCallingTheDelegate(this.decorator, MockServerHttpRequest.get("/metrics").build());
 	}
 
 	@Test
@@ -86,9 +83,7 @@ class MetricsAuthHttpHandlerDecoratorTests {
 			.header("X-Forwarded-Host", "x/metrics?")
 			.build();
 		assertThat(new ForwardedHeaderTransformer().apply(request).getPath().value()).isEqualTo("/metrics");
-		StepVerifier.create(forwarding.handle(request, this.response)).verifyComplete();
-		assertThat(this.delegate.calls).hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertRejectedWithoutCallingTheDelegate(forwarding, request);
 	}
 
 	@Test
@@ -98,9 +93,7 @@ class MetricsAuthHttpHandlerDecoratorTests {
 			.header("X-Forwarded-Port", "not-a-port")
 			.build();
 		assertThatIllegalArgumentException().isThrownBy(() -> new ForwardedHeaderTransformer().apply(request));
-		StepVerifier.create(forwarding.handle(request, this.response)).verifyComplete();
-		assertThat(this.delegate.calls).hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertRejectedWithoutCallingTheDelegate(forwarding, request);
 	}
 
 	@Test
@@ -126,6 +119,13 @@ class MetricsAuthHttpHandlerDecoratorTests {
 	@Test
 	void hasAConstantName() {
 		assertThat(this.decorator).hasToString("MetricsAuthHttpHandlerDecorator");
+	}
+
+	private void assertRejectedWithoutCallingTheDelegate(MetricsAuthHttpHandlerDecorator decorator,
+			MockServerHttpRequest request) {
+		StepVerifier.create(decorator.handle(request, this.response)).verifyComplete();
+		assertThat(this.delegate.calls).hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	private MetricsAuthHttpHandlerDecorator decorator(@Nullable ForwardedHeaderTransformer transformer) {
