@@ -146,14 +146,21 @@ public final class KeyRing implements SmartLifecycle {
 				this.lastProblem = null;
 			}
 			swap(read);
-			this.listener.filesRead(true);
+			filesRead(true);
 		}
 		catch (KeyFileException ex) {
 			if (!Objects.equals(ex.getMessage(), this.lastProblem)) {
 				logger.warn(ex.getMessage() + "; keeping the last good set of " + this.keys.size() + " metrics keys");
 				this.lastProblem = ex.getMessage();
 			}
-			this.listener.filesRead(false);
+			filesRead(false);
+		}
+	}
+
+	// Configured keys alone make no reading of key files to tell.
+	private void filesRead(boolean usable) {
+		if (!this.keyFiles.isEmpty()) {
+			this.listener.filesRead(usable);
 		}
 	}
 
@@ -178,7 +185,7 @@ public final class KeyRing implements SmartLifecycle {
 		catch (Throwable ex) {
 			logger.warn("Reading the metrics key files failed with " + ex.getClass().getName()
 					+ "; keeping the last good set of keys");
-			this.listener.filesRead(false);
+			filesRead(false);
 		}
 	}
 
