@@ -189,6 +189,16 @@ class KeyRingTests {
 	}
 
 	@Test
+	void tellsNoReadingOfKeyFilesWhenThereAreNone() throws Exception {
+		KeyRing ring = ring(List.of(), key("master", OLD_KEY), Duration.ofHours(1));
+		ring.setConfiguredKeys(key("master", NEW_KEY));
+		ring.setConfiguredKeys(NO_KEYS);
+		assertThat(ring.match(NEW_KEY)).as("a change that leaves no key keeps the last good set").isNotNull();
+		assertThat(this.changes).hasSize(2);
+		assertThat(this.readings).as("no key file was read").isEmpty();
+	}
+
+	@Test
 	void readsAgainOnItsOwnOnlyOnceStartedAndUntilStopped() throws Exception {
 		Path file = write("metrics-key", OLD_KEY);
 		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofMillis(20));
