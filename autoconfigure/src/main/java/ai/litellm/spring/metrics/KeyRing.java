@@ -198,7 +198,7 @@ public final class KeyRing implements SmartLifecycle {
 		catch (Throwable ex) {
 			logger.warn("Reading the metrics key files failed with " + ex.getClass().getName()
 					+ "; keeping the last good set of keys");
-			this.listener.filesRead(false);
+			filesRead(false);
 		}
 	}
 

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.server.PathContainer;
@@ -76,7 +75,7 @@ public final class MetricsPathMatcher {
 		for (String path : paths) {
 			String[] segments = segments(path);
 			segmented.add(segments);
-			firstSegments.merge(segments[0].toLowerCase(Locale.ROOT), segments.length == 1, Boolean::logicalOr);
+			firstSegments.merge(segments[0], segments.length == 1, Boolean::logicalOr);
 		}
 		this.guardedPaths = segmented.toArray(String[][]::new);
 		this.firstSegments = firstSegments.keySet().toArray(String[]::new);

@@ -129,20 +129,23 @@ class CredentialsReaderTests {
 
 	@Test
 	void credentialsNeverPrintTheKey() {
-		assertThat(this.reader.read(RequestHeaders.of(authorization("Bearer " + KEY))))
-			.hasToString("PresentedCredentials[key]");
+		assertThat(this.reader.read(headers(authorization("Bearer " + KEY)))).hasToString("PresentedCredentials[key]");
 	}
 
 	private void assertKey(HttpHeaders headers, String expected) {
-		PresentedCredentials credentials = this.reader.read(RequestHeaders.of(headers));
+		PresentedCredentials credentials = this.reader.read(headers(headers));
 		assertThat(credentials.failure()).isNull();
 		assertThat(credentials.apiKey()).isEqualTo(expected);
 	}
 
 	private void assertFailure(HttpHeaders headers, AuthenticationFailure expected) {
-		PresentedCredentials credentials = this.reader.read(RequestHeaders.of(headers));
+		PresentedCredentials credentials = this.reader.read(headers(headers));
 		assertThat(credentials.apiKey()).isNull();
 		assertThat(credentials.failure()).isEqualTo(expected);
+	}
+
+	private static RequestHeaders headers(HttpHeaders headers) {
+		return headers::get;
 	}
 
 	private static HttpHeaders authorization(String value) {

@@ -17,200 +17,144 @@
 package ai.litellm.spring.metrics;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
+import java.util.Map;
 
+import ai.litellm.spring.metrics.MetricsGuards.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.Fuseable;
-import reactor.core.publisher.Mono;
-import reactor.test.StepVerifier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link MetricsGuard}.
+ * Tests for {@link MetricsGuard} and the {@link Verdict verdicts} it gives.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsGuardTests {
 
 	private static final String KEY = "sk-master-1234";
 
-	private final AtomicInteger authentications = new AtomicInteger();
+	private final RecordingListener listener = new RecordingListener();
 
-	private final AtomicInteger proceeded = new AtomicInteger();
-
-	private final MetricsGuard guard = guard((key) -> {
-		this.authentications.incrementAndGet();
-		return Mono.just(KEY.equals(key));
-	});
-
-	private final MockServerHttpResponse response = new MockServerHttpResponse();
+	private final MetricsGuard guard = MetricsGuards.guard("master", KEY, this.listener);
 
 	@Test
-	void recognisesMetricsRequests() {
-		assertThat(this.guard.isMetricsRequest(MockServerHttpRequest.get("/metrics").build())).isTrue();
-		assertThat(this.guard.isMetricsRequest(MockServerHttpRequest.get("/health").build())).isFalse();
+	void acceptsAConfiguredKeyUnderItsNameWithoutLeavingItToTheKeyStore() {
+		Verdict verdict = this.guard.check(authorization("Bearer " + KEY));
+		assertThat(verdict.isAccepted()).isTrue();
+		assertThat(verdict.keyToLookUp()).isNull();
+		assertThat(this.listener.accepted).containsExactly("master");
 	}
 
 	@Test
-	void proceedsWithAValidKey() {
-		StepVerifier
-			.create(authenticate(
-					MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)))
-			.verifyComplete();
-		assertThat(this.proceeded).hasValue(1);
-		assertThat(this.response.getStatusCode()).isNull();
+	void rejectsAMissingKeyWithoutLeavingItToTheKeyStore() {
+		assertRejected(this.guard.check((name) -> null), AuthenticationFailure.MISSING_KEY);
 	}
 
 	@Test
-	void rejectsAMissingKeyWithoutAskingTheAuthenticator() {
-		StepVerifier.create(authenticate(MockServerHttpRequest.get("/metrics"))).verifyComplete();
-		assertRejected(AuthenticationFailure.MISSING_KEY);
-		assertThat(this.authentications).hasValue(0);
+	void rejectsMalformedCredentialsWithoutLeavingThemToTheKeyStore() {
+		assertRejected(this.guard.check(authorization("Basic %%%")), AuthenticationFailure.MALFORMED_CREDENTIALS);
 	}
 
 	@Test
-	void rejectsMalformedCredentialsWithoutAskingTheAuthenticator() {
-		StepVerifier
-			.create(authenticate(
-					MockServerHttpRequest.post("/metrics/x").header(HttpHeaders.AUTHORIZATION, "Basic %%%")))
-			.verifyComplete();
-		assertRejected(AuthenticationFailure.MALFORMED_CREDENTIALS);
-		assertThat(this.authentications).hasValue(0);
+	void leavesAnUnknownKeyToTheKeyStoreWithoutAnOutcomeYet() {
+		Verdict verdict = this.guard.check(authorization("Bearer " + KEY + "x"));
+		assertThat(verdict.isAccepted()).isFalse();
+		assertThat(verdict.keyToLookUp()).isEqualTo(KEY + "x");
+		assertThat(verdict).as("never prints the key").hasToString("Verdict[look up]");
+		assertThat(this.listener.accepted).isEmpty();
+		assertThat(this.listener.rejected).isEmpty();
 	}
 
 	@Test
-	void rejectsAWrongKey() {
-		StepVerifier
-			.create(authenticate(
-					MockServerHttpRequest.put("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY + "x")))
-			.verifyComplete();
-		assertRejected(AuthenticationFailure.INVALID_KEY);
-		assertThat(this.authentications).hasValue(1);
+	void leavesEveryKeyToTheKeyStoreWhenItHoldsNone() {
+		MetricsGuard empty = new MetricsGuard(this.guard.getPaths(), new KeyRing(AcceptedKeys.builder().build()),
+				this.listener);
+		assertThat(empty.check(authorization("Bearer " + KEY)).keyToLookUp()).isEqualTo(KEY);
 	}
 
 	@Test
-	void treatsAnEmptyAuthenticatorAnswerAsARejection() {
-		MetricsGuard silent = guard((key) -> Mono.empty());
-		StepVerifier.create(silent.authenticate(withKey(), this.response, this::proceed)).verifyComplete();
-		assertRejected(AuthenticationFailure.INVALID_KEY);
+	void acceptsTheKeyStoresKeyUnderTheNameItGives() {
+		Verdict verdict = this.guard.answer(new AuthenticatedKey("grafana"));
+		assertThat(verdict.isAccepted()).isTrue();
+		assertThat(this.guard.answer(AuthenticatedKey.unnamed()).isAccepted()).isTrue();
+		assertThat(this.listener.accepted).containsExactly("grafana", AuthenticatedKey.UNNAMED);
 	}
 
 	@Test
-	void answersAnAuthenticatorErrorWithA503() {
-		assertUnavailable((key) -> Mono.error(new IllegalStateException("key store down for " + key)),
-				IllegalStateException.class);
+	void rejectsAKeyTheKeyStoreDoesNotAccept() {
+		assertRejected(this.guard.answer(null), AuthenticationFailure.INVALID_KEY);
 	}
 
 	@Test
-	void answersAnAuthenticatorThatThrowsWithA503() {
-		assertUnavailable((key) -> {
-			throw new IllegalStateException("thrown for " + key);
-		}, IllegalStateException.class);
+	void answersAKeyStoreThatCannotCheckTheKeyWithA503() {
+		IllegalStateException error = new IllegalStateException("down");
+		Verdict verdict = this.guard.unavailable(error);
+		assertThat(verdict.isAccepted()).isFalse();
+		assertThat(verdict.keyToLookUp()).isNull();
+		assertThat(verdict.status()).isEqualTo(503);
+		assertThat(verdict.headers()).containsExactly(new Verdict.Header("Retry-After", "5"));
+		assertThat(new String(verdict.body())).contains("\"type\":\"auth_unavailable\"");
+		assertThat(verdict).hasToString("Verdict[503]");
+		assertThat(this.listener.unavailable).containsExactly(error);
+		assertThat(this.listener.rejected).isEmpty();
 	}
 
-	@Test
-	void answersAnAuthenticatorThatNeverAnswersWithA503AfterTheTimeout() {
-		assertUnavailable((key) -> Mono.never(), TimeoutException.class);
-	}
-
-	@Test
-	void decidesOnAnAnswerThatIsAlreadyKnownWithoutSchedulingATimeout() {
-		MetricsGuard configuredKeys = new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")),
-				DigestApiKeyAuthenticator.of(List.of(KEY), List.of()));
-		Mono<Verdict> accepted = configuredKeys.check(RequestHeaders.of(withKey().getHeaders()));
-		Mono<Verdict> rejected = configuredKeys.check((name) -> List.of("Bearer sk-wrong"));
-		assertThat(accepted).isInstanceOf(Fuseable.ScalarCallable.class);
-		assertThat(accepted.block()).isSameAs(Verdict.ACCEPTED);
-		assertThat(rejected).isInstanceOf(Fuseable.ScalarCallable.class);
-		assertThat(rejected.block()).isSameAs(Verdict.unauthorized(AuthenticationFailure.INVALID_KEY));
+	@ParameterizedTest
+	@EnumSource(AuthenticationFailure.class)
+	void rejectsWithA401ThatChallengesAndSaysWhy(AuthenticationFailure failure) {
+		Verdict verdict = Verdict.unauthorized(failure);
+		assertThat(verdict.status()).isEqualTo(401);
+		assertThat(verdict.headers()).extracting(Verdict.Header::value)
+			.containsExactly(Verdict.BEARER_CHALLENGE, Verdict.BASIC_CHALLENGE);
+		assertThat(new String(verdict.body())).contains(failure.getReason()).contains("\"code\":\"401\"");
+		assertThat(verdict).isSameAs(Verdict.unauthorized(failure)).hasToString("Verdict[401]");
 	}
 
 	@Test
 	void warnsOnceWithTheExceptionTypeButNeverItsMessage(CapturedOutput output) {
-		MetricsGuard failing = guard((key) -> Mono.error(new IllegalStateException("store down for " + key)));
 		for (int i = 0; i < 3; i++) {
-			failing.authenticate(withKey(), new MockServerHttpResponse(), this::proceed).block();
+			this.guard.unavailable(new IllegalStateException("store down for " + KEY));
 		}
 		assertThat(output).containsOnlyOnce("WARN")
 			.contains("the API key authenticator failed with java.lang.IllegalStateException")
 			.doesNotContain("store down")
 			.doesNotContain(KEY);
+		assertThat(this.listener.unavailable).as("each one is counted").hasSize(3);
 	}
 
 	@Test
-	void answersASaturatedAuthenticatorWithA503() {
-		ConcurrencyLimitedApiKeyAuthenticator saturated = new ConcurrencyLimitedApiKeyAuthenticator(
-				(key) -> Mono.never(), 1);
-		saturated.authenticate(KEY).subscribe();
-		assertUnavailable(saturated, AuthenticatorSaturatedException.class);
+	void warnsOfATimeoutAndOfSaturationInWords(CapturedOutput output) {
+		MetricsGuards.guard("master", KEY, this.listener)
+			.unavailable(new AuthenticatorTimeoutException(Duration.ofMillis(500)));
+		MetricsGuards.guard("master", KEY, this.listener).unavailable(new AuthenticatorSaturatedException(4));
+		assertThat(output).contains("the API key authenticator did not answer in time")
+			.contains("the API key authenticator has too many lookups in flight");
 	}
 
 	@Test
-	void proceedsOnlyWhenTheResultIsSubscribedTo() {
-		this.guard.authenticate(withKey(), this.response, this::proceed);
-		assertThat(this.proceeded).hasValue(0);
+	void hasAConstantName() {
+		assertThat(this.guard).hasToString("MetricsGuard");
+		assertThat(Verdict.ACCEPTED).hasToString("Verdict[accepted]");
 	}
 
-	private void assertUnavailable(ApiKeyAuthenticator authenticator, Class<? extends Throwable> reported) {
-		List<Throwable> errors = new ArrayList<>();
-		AuthenticationListener listener = new AuthenticationListener() {
-
-			@Override
-			public void unavailable(Throwable error) {
-				errors.add(error);
-			}
-
-		};
-		MetricsGuard guard = new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), authenticator, listener,
-				Duration.ofMillis(200));
-		StepVerifier.create(guard.authenticate(withKey(), this.response, this::proceed)).verifyComplete();
-		assertThat(this.proceeded).as("the rest of the handling is never called").hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-		assertThat(this.response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-		StepVerifier.create(this.response.getBodyAsString())
-			.assertNext((body) -> assertThat(body).contains("\"type\":\"auth_unavailable\"").doesNotContain(KEY))
-			.verifyComplete();
-		assertThat(errors).singleElement().isInstanceOf(reported);
+	private void assertRejected(Verdict verdict, AuthenticationFailure failure) {
+		assertThat(verdict).isSameAs(Verdict.unauthorized(failure));
+		assertThat(verdict.keyToLookUp()).isNull();
+		assertThat(new String(verdict.body())).contains(failure.getReason()).doesNotContain(KEY);
+		assertThat(this.listener.rejected).containsExactly(failure);
+		assertThat(this.listener.accepted).isEmpty();
 	}
 
-	private Mono<Void> authenticate(MockServerHttpRequest.BaseBuilder<?> request) {
-		return this.guard.authenticate(request.build(), this.response, this::proceed);
-	}
-
-	private Mono<Void> proceed() {
-		this.proceeded.incrementAndGet();
-		return Mono.empty();
-	}
-
-	private void assertRejected(AuthenticationFailure failure) {
-		assertThat(this.proceeded).as("the rest of the handling is never called").hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		StepVerifier.create(this.response.getBodyAsString())
-			.assertNext((body) -> assertThat(body).contains(failure.getReason()).doesNotContain(KEY))
-			.verifyComplete();
-	}
-
-	private static MockServerHttpRequest withKey() {
-		return MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY).build();
-	}
-
-	static MetricsGuard guard(ApiKeyAuthenticator authenticator) {
-		return new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), authenticator);
-	}
-
-	static MetricsGuard guardAcceptingOnly(String key) {
-		return guard((presented) -> Mono.just(key.equals(presented)));
+	private static RequestHeaders authorization(String value) {
+		Map<String, List<String>> headers = Map.of("authorization", List.of(value));
+		return (name) -> headers.get(name.toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -24,14 +24,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link MetricsPathMatcher}.
+ * Tests for {@link MetricsPathMatcher}. Each path is decided in every form the adapters
+ * ask about: parsed, plain, after a context path, after a servlet prefix, and split in
+ * two plain parts at each of its slashes; all must agree.
  */
 class MetricsPathMatcherTests {
 
@@ -42,74 +44,93 @@ class MetricsPathMatcherTests {
 			"/%6Detrics", "/%6detrics", "/%6D%65%74%72%69%63%73", "//metrics", "/./metrics", "/metrics?name=x",
 			"/actuator/prometheus", "/actuator/prometheus/", "/actuator;a=b/prometheus;c=d", "/actuator//prometheus",
 			"/actuator/%70rometheus", "/actuator/./prometheus", "/Metrics", "/METRICS", "/%4Detrics",
-			"/Actuator/PROMETHEUS", "/metrics;x=y/Below", "/;/metrics", "/;a=b/metrics", "/actuator/;/prometheus" })
+			"/Actuator/PROMETHEUS", "/metrics;x=y/Below", "/;/metrics", "/;a=b/metrics", "/actuator/;/prometheus",
+			"/Metrics/", "/Actuator/Prometheus/x", "/actuator/prometheus/x", "/metrics/x/y" })
 	void matchesGuardedPathsHoweverTheyAreSpelled(String path) {
-		assertThat(this.matcher.matches(request(path))).isTrue();
+		assertDecision(this.matcher, path, true);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/metrics", "/metrics/", "/metrics/x", "//metrics", "/./metrics", "/METRICS", "/Metrics/",
-			"/actuator/prometheus", "/actuator//prometheus/", "/Actuator/Prometheus/x" })
-	void matchesPlainPathsWithoutParsingThem(String path) {
-		assertThat(this.matcher.matchesPlainPath(path, 0, 0)).isTrue();
-		assertThat(this.matcher.matchesPlainPath("/ctx" + path, 4, 0)).as("after a context path").isTrue();
-		assertThat(this.matcher.matchesPlainPath("/app/v1" + path, 0, 2)).as("after a servlet prefix").isTrue();
+	@ValueSource(strings = { "", "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/METRICSX",
+			"/health?x=/metrics", "/metrics%2F", "/metrics%2Fx", "/actuator", "/actuator/", "/actuator/health",
+			"/actuator/prometheusx", "/prometheus", "/v1/chat/completions", "/x/metrics", "/../metrics", "/metricz",
+			"/METRICZ", "/actuatoz/prometheus", "/actuator/prometheuz", "/.", "//", "/./" })
+	void doesNotMatchOtherPaths(String path) {
+		assertDecision(this.matcher, path, false);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "/actuator,/prometheus", "/actuator/,/prometheus/x", "/Actuator,/PROMETHEUS",
-			"/actuator/prometheus,/x", "'',/metrics", "/metrics,''", "/metrics/x,/y" })
+			"/actuator/prometheus,/x", "'',/metrics", "/metrics,''", "/metrics/x,/y", "/,/metrics", "/,/metrics/x",
+			"/,/actuator/prometheus", "/.,/metrics", "/actuator,/./prometheus", "'',/Actuator/Prometheus" })
 	void matchesAPathInTwoPlainParts(String first, String second) {
 		assertThat(this.matcher.matchesPlainPath(first, second)).isTrue();
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "/app,/metrics", "/actuator,/health", "/actuator,''", "'',/health", "/act,/uator/prometheus" })
+	@CsvSource({ "/app,/metrics", "/actuator,/health", "/actuator,''", "'',/health", "/act,/uator/prometheus", "'',''",
+			"/,''", "/,/", "'',/", "/,/health", "/metricz,''", "'',/metricz", "/actuator,/prometheuz" })
 	void doesNotMatchOtherPathsInTwoPlainParts(String first, String second) {
 		assertThat(this.matcher.matchesPlainPath(first, second)).isFalse();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/actuator",
-			"/actuator/prometheusx", "/prometheus", "/x/metrics", "/../metrics" })
-	void doesNotMatchOtherPlainPaths(String path) {
-		assertThat(this.matcher.matchesPlainPath(path, 0, 0)).isFalse();
+	@CsvSource({ "/app/v1/metrics,2,true", "/./app//v1/./metrics,2,true", "/app/v1/Metrics/x,2,true",
+			"/metrics/metrics,1,true", "/app/v1/metrics,1,false", "/app/v1/metrics,0,false", "/app/metrics,2,false",
+			"/metrics,1,false", "/app/v1/x/metrics,2,false", "/app/v1,2,false", "/app/v1/metricz,2,false" })
+	void passesOverLeadingSegmentsThatCount(String path, int leadingSegments, boolean expected) {
+		assertThat(this.matcher.matches(parse(path), leadingSegments)).isEqualTo(expected);
+		assertThat(this.matcher.matchesPlainPath(path, 0, leadingSegments)).isEqualTo(expected);
+		assertThat(this.matcher.matchesPlainPath("/ctx" + path, 4, leadingSegments)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/METRICSX",
-			"/health?x=/metrics", "/metrics%2F", "/metrics%2Fx", "/actuator", "/actuator/health",
-			"/actuator/prometheusx", "/prometheus", "/v1/chat/completions" })
-	void doesNotMatchOtherPaths(String path) {
-		assertThat(this.matcher.matches(request(path))).isFalse();
+	@CsvSource({ "/v/metrics,true", "/V/metrics/x,true", "//v/./metrics,true", "/v;a=b/metrics,true",
+			"/%76/metrics,true", "/v,false", "/v/metric,false", "/v/metricz,false", "/w/metrics,false",
+			"/metrics,false", "/vv/metrics,false", "/./metrics,false", "/x/v/metrics,false" })
+	void matchesAConfiguredPathWithAOneCharacterSegment(String path, boolean expected) {
+		assertDecision(new MetricsPathMatcher(List.of("/v/metrics")), path, expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/actuator/prometheus,true", "/actuator/metrics,true", "/actuator/metrics/x,true",
+			"/ACTUATOR/Metrics,true", "/actuator/./prometheus/x,true", "/actuator,false", "/actuator/health,false",
+			"/actuator/metricz,false", "/actuator/prometheus-x,false", "/metrics,false", "/prometheus,false" })
+	void matchesEachOfSeveralPathsSharingAFirstSegment(String path, boolean expected) {
+		assertDecision(new MetricsPathMatcher(List.of("/actuator/prometheus", "/actuator/metrics")), path, expected);
 	}
 
 	@Test
 	void matchesTheMetricsPathBelowAContextPath() {
-		MockServerHttpRequest request = MockServerHttpRequest.get("/api/metrics").contextPath("/api").build();
-		assertThat(this.matcher.matches(request)).isTrue();
+		assertThat(this.matcher.matches(RequestPath.parse("/api/metrics", "/api").pathWithinApplication())).isTrue();
 	}
 
 	@Test
 	void doesNotMatchTheContextPathItself() {
-		MockServerHttpRequest request = MockServerHttpRequest.get("/metrics/health").contextPath("/metrics").build();
-		assertThat(this.matcher.matches(request)).isFalse();
-	}
-
-	@Test
-	void matchesARequestWhoseContextPathEndsInsideASegment() {
-		// What Spring's ContextPathCompositeHandler passes on for /manage;x=y/... below
-		// /manage: a path that cannot be parsed, so no router routes it, guarded anyway.
-		MockServerHttpRequest request = MockServerHttpRequest.get("/manage;x=y/health").contextPath("/manage").build();
-		assertThatIllegalArgumentException().isThrownBy(request::getPath);
-		assertThat(this.matcher.matches(request)).isTrue();
+		assertThat(this.matcher.matches(RequestPath.parse("/metrics/health", "/metrics").pathWithinApplication()))
+			.isFalse();
 	}
 
 	@Test
 	void matchesAConfiguredPathSpelledWithMatrixParametersOrEncoding() {
 		MetricsPathMatcher custom = new MetricsPathMatcher(List.of("/internal/%6Detrics;v=1"));
-		assertThat(custom.matches(MockServerHttpRequest.get("/internal/metrics").build())).isTrue();
-		assertThat(custom.matches(MockServerHttpRequest.get("/internal").build())).isFalse();
+		assertDecision(custom, "/internal/metrics", true);
+		assertDecision(custom, "/internal", false);
+	}
+
+	@Test
+	void matchesAConfiguredPathWhoseFirstSegmentChangesLengthWhenLowerCased() {
+		// "İ".toLowerCase() is two characters; equalsIgnoreCase still matches "İ".
+		MetricsPathMatcher custom = new MetricsPathMatcher(List.of("/\u0130statistik"));
+		assertDecision(custom, "/%C4%B0statistik", true);
+		assertThat(custom.matchesPlainPath("/\u0130statistik/x", 0, 0)).isTrue();
+		assertThat(custom.matchesPlainPath("", "/\u0130statistik")).isTrue();
+	}
+
+	@Test
+	void returnsThePathsAsGiven() {
+		assertThat(this.matcher.getPaths()).containsExactly("/metrics", "/actuator/prometheus");
+		assertThat(this.matcher).hasToString("MetricsPathMatcher[/metrics, /actuator/prometheus]");
 	}
 
 	@Test
@@ -118,9 +139,10 @@ class MetricsPathMatcherTests {
 			.withMessageContaining("must start with '/'");
 	}
 
-	@Test
-	void rejectsTheRootPathBecauseItWouldGuardEverything() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of("/")))
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "//", "/./", "/;a=b" })
+	void rejectsTheRootPathBecauseItWouldGuardEverything(String path) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of("/metrics", path)))
 			.withMessageContaining("must not be the root path");
 	}
 
@@ -129,10 +151,25 @@ class MetricsPathMatcherTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of()));
 	}
 
-	// The request target exactly as sent: no encoding of '%' as a URI template would do,
-	// and a leading '//' stays part of the path, as on a server.
-	private static MockServerHttpRequest request(String target) {
-		return MockServerHttpRequest.method(HttpMethod.GET, URI.create("http://localhost" + target)).build();
+	private static void assertDecision(MetricsPathMatcher matcher, String path, boolean expected) {
+		assertThat(matcher.matches(parse(path))).as("parsed").isEqualTo(expected);
+		assertThat(matcher.matches(parse("/app/v1" + path), 2)).as("parsed, after a prefix").isEqualTo(expected);
+		if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || path.indexOf('?') >= 0) {
+			return;
+		}
+		assertThat(matcher.matchesPlainPath(path, 0, 0)).as("plain").isEqualTo(expected);
+		assertThat(matcher.matchesPlainPath("/ctx" + path, 4, 0)).as("after a context path").isEqualTo(expected);
+		assertThat(matcher.matchesPlainPath("/app/v1" + path, 0, 2)).as("after a servlet prefix").isEqualTo(expected);
+		for (int i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+			assertThat(matcher.matchesPlainPath(path.substring(0, i), path.substring(i))).as("in two parts at %d", i)
+				.isEqualTo(expected);
+		}
+	}
+
+	// The request target exactly as a server receives it: no encoding of '%' as a URI
+	// template would do, a leading '//' stays part of the path, the query is not.
+	private static PathContainer parse(String target) {
+		return RequestPath.parse(URI.create("http://localhost" + target).getRawPath(), null).pathWithinApplication();
 	}
 
 }

@@ -72,18 +72,22 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 
 	@Override
 	public Mono<AuthenticatedKey> authenticate(String apiKey) {
-		KeyLookups.Lookup lookup = this.lookups.start(apiKey);
-		if (lookup.isCached()) {
-			return Mono.justOrEmpty(lookup.cachedAnswer());
-		}
-		if (!lookup.tryAcquire()) {
-			return Mono.error(new AuthenticatorSaturatedException(this.lookups.maxInFlight()));
-		}
-		return Mono.defer(() -> this.delegate.authenticate(apiKey))
-			.subscribeOn(this.scheduler)
-			.timeout(this.timeout, Mono.error(() -> new AuthenticatorTimeoutException(this.timeout)))
-			.doOnSuccess(lookup::remember)
-			.doFinally((signal) -> lookup.release());
+		// Deferred: a place in flight is taken by a subscription, which alone gives it
+		// back.
+		return Mono.defer(() -> {
+			KeyLookups.Lookup lookup = this.lookups.start(apiKey);
+			if (lookup.isCached()) {
+				return Mono.justOrEmpty(lookup.cachedAnswer());
+			}
+			if (!lookup.tryAcquire()) {
+				return Mono.error(new AuthenticatorSaturatedException(this.lookups.maxInFlight()));
+			}
+			return Mono.defer(() -> this.delegate.authenticate(apiKey))
+				.subscribeOn(this.scheduler)
+				.timeout(this.timeout, Mono.error(() -> new AuthenticatorTimeoutException(this.timeout)))
+				.doOnSuccess(lookup::remember)
+				.doFinally((signal) -> lookup.release());
+		});
 	}
 
 	@Override

@@ -72,9 +72,11 @@ public final class BoundedApiKeyAuthenticator implements ApiKeyAuthenticator {
 		this.delegate = delegate;
 		this.lookups = lookups;
 		this.timeout = timeout;
-		// As many threads as lookups may be in flight: KeyLookups' two allowances.
-		this.executor = new ThreadPoolExecutor(0, 2 * lookups.maxInFlight(), 10, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), (task) -> {
+		// KeyLookups' two allowances bound the lookups in flight. The pool must not bound
+		// them again: a lookup gives its place back before its thread is back waiting for
+		// work, so a pool of exactly that many threads refuses a lookup that has a place.
+		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				(task) -> {
 					Thread thread = new Thread(task, "litellm-key-lookup-" + threadCount.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;

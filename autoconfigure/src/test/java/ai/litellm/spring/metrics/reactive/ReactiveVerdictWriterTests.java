@@ -14,8 +14,11 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.reactive;
 
+import ai.litellm.spring.metrics.AuthenticationFailure;
+import ai.litellm.spring.metrics.MetricsGuards;
+import ai.litellm.spring.metrics.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,7 +42,7 @@ class ReactiveVerdictWriterTests {
 	@Test
 	void answersHeadWithTheHeadersButNoBody() {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(ReactiveVerdictWriter.write(Verdict.unauthorized(AuthenticationFailure.MISSING_KEY),
+		StepVerifier.create(ReactiveVerdictWriter.write(MetricsGuards.unauthorized(AuthenticationFailure.MISSING_KEY),
 				MockServerHttpRequest.head("/metrics").build(), response))
 			.verifyComplete();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -52,7 +55,8 @@ class ReactiveVerdictWriterTests {
 	void writesA401InLiteLlmsErrorShape() {
 		MockServerHttpResponse response = new MockServerHttpResponse();
 		StepVerifier
-			.create(ReactiveVerdictWriter.write(Verdict.unauthorized(AuthenticationFailure.INVALID_KEY), GET, response))
+			.create(ReactiveVerdictWriter.write(MetricsGuards.unauthorized(AuthenticationFailure.INVALID_KEY), GET,
+					response))
 			.verifyComplete();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		StepVerifier.create(response.getBodyAsString())
@@ -66,7 +70,8 @@ class ReactiveVerdictWriterTests {
 	@EnumSource(AuthenticationFailure.class)
 	void setsHeadersThatStopCachingAndNameTheAcceptedSchemes(AuthenticationFailure failure) {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(ReactiveVerdictWriter.write(Verdict.unauthorized(failure), GET, response)).verifyComplete();
+		StepVerifier.create(ReactiveVerdictWriter.write(MetricsGuards.unauthorized(failure), GET, response))
+			.verifyComplete();
 		HttpHeaders headers = response.getHeaders();
 		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		assertThat(headers.getCacheControl()).isEqualTo("no-store");
@@ -81,7 +86,7 @@ class ReactiveVerdictWriterTests {
 	@Test
 	void writesA503WhenTheKeyCannotBeCheckedWithoutAChallenge() {
 		MockServerHttpResponse response = new MockServerHttpResponse();
-		StepVerifier.create(ReactiveVerdictWriter.write(Verdict.UNAVAILABLE, GET, response)).verifyComplete();
+		StepVerifier.create(ReactiveVerdictWriter.write(MetricsGuards.unavailable(), GET, response)).verifyComplete();
 		HttpHeaders headers = response.getHeaders();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);

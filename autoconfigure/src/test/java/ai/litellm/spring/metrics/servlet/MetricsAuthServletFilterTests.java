@@ -14,17 +14,23 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.servlet;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.AuthenticatorTimeoutException;
+import ai.litellm.spring.metrics.KeyLookups;
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsGuards;
+import ai.litellm.spring.metrics.MetricsGuards.RecordingListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockFilterChain;
@@ -40,8 +46,20 @@ class MetricsAuthServletFilterTests {
 
 	private static final String KEY = "sk-servlet-key-1234";
 
-	private final MetricsAuthServletFilter filter = new MetricsAuthServletFilter(new MetricsGuard(
-			new MetricsPathMatcher(List.of("/metrics", "/actuator/prometheus")), (key) -> Mono.just(KEY.equals(key))));
+	private static final String STORE_KEY = "sk-store-key-5678";
+
+	private final RecordingListener listener = new RecordingListener();
+
+	private final MetricsGuard guard = MetricsGuards.guard("master", KEY, this.listener);
+
+	private final AtomicInteger lookups = new AtomicInteger();
+
+	private final ApiKeyAuthenticator keyStore = (key) -> {
+		this.lookups.incrementAndGet();
+		return STORE_KEY.equals(key) ? new AuthenticatedKey("grafana") : null;
+	};
+
+	private final MetricsAuthServletFilter filter = new MetricsAuthServletFilter(this.guard, this.keyStore);
 
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -67,11 +85,44 @@ class MetricsAuthServletFilterTests {
 	}
 
 	@Test
-	void servesTheMetricsToTheRightKey() throws Exception {
-		MockHttpServletRequest request = request("GET", "/metrics");
-		request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + KEY);
+	void servesTheMetricsToAConfiguredKeyWithoutAskingTheKeyStore() throws Exception {
+		MockHttpServletRequest request = withKey(KEY);
 		this.filter.doFilter(request, this.response, this.chain);
 		assertThat(this.chain.getRequest()).isSameAs(request);
+		assertThat(this.lookups).hasValue(0);
+		assertThat(this.listener.accepted).containsExactly("master");
+	}
+
+	@Test
+	void servesTheMetricsToTheKeyStoresKeyCountedUnderItsName() throws Exception {
+		MockHttpServletRequest request = withKey(STORE_KEY);
+		this.filter.doFilter(request, this.response, this.chain);
+		assertThat(this.chain.getRequest()).isSameAs(request);
+		assertThat(this.listener.accepted).containsExactly("grafana");
+	}
+
+	@Test
+	void countsTheKeyStoresNameThroughTheBoundAndTheCache() throws Exception {
+		MetricsAuthServletFilter bounded = new MetricsAuthServletFilter(this.guard, new BoundedApiKeyAuthenticator(
+				this.keyStore, new KeyLookups(Duration.ofHours(1), 4), Duration.ofSeconds(5)));
+		for (int i = 0; i < 2; i++) {
+			MockFilterChain chain = new MockFilterChain();
+			bounded.doFilter(withKey(STORE_KEY), new MockHttpServletResponse(), chain);
+			assertThat(chain.getRequest()).isNotNull();
+		}
+		assertThat(this.lookups).as("the second answer is the cached one").hasValue(1);
+		assertThat(this.listener.accepted).containsExactly("grafana", "grafana");
+	}
+
+	@Test
+	void rejectsAKeyTheKeyStoreDoesNotAcceptOrAnUnknownKeyWithoutAKeyStore() throws Exception {
+		this.filter.doFilter(withKey(KEY + "x"), this.response, this.chain);
+		assertRejected(401);
+		assertThat(this.lookups).hasValue(1);
+		MockHttpServletResponse withoutStore = new MockHttpServletResponse();
+		new MetricsAuthServletFilter(this.guard, null).doFilter(withKey(STORE_KEY), withoutStore, this.chain);
+		assertThat(withoutStore.getStatus()).isEqualTo(401);
+		assertThat(this.listener.rejected).hasSize(2);
 	}
 
 	@Test
@@ -82,8 +133,8 @@ class MetricsAuthServletFilterTests {
 		assertRejected(401);
 		assertThat(this.response.getContentType()).startsWith("application/json");
 		assertThat(this.response.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
-		assertThat(this.response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(Verdict.BEARER_CHALLENGE,
-				Verdict.BASIC_CHALLENGE);
+		assertThat(this.response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"metrics\"",
+				"Basic realm=\"metrics\", charset=\"UTF-8\"");
 		assertThat(this.response.getContentAsString()).contains("the API key is invalid")
 			.contains("\"type\":\"auth_error\"")
 			.hasSize(this.response.getContentLength());
@@ -192,16 +243,18 @@ class MetricsAuthServletFilterTests {
 	}
 
 	@Test
-	void answersAFailingAuthenticatorWithA503() throws Exception {
-		MetricsAuthServletFilter failing = new MetricsAuthServletFilter(
-				new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), (key) -> Mono.never(),
-						AuthenticationListener.NONE, Duration.ofMillis(100)));
-		MockHttpServletRequest request = request("GET", "/metrics");
-		request.addHeader("x-litellm-api-key", KEY);
-		failing.doFilter(request, this.response, this.chain);
-		assertRejected(503);
-		assertThat(this.response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
-		assertThat(this.response.getContentAsString()).contains("auth_unavailable").doesNotContain(KEY);
+	void answersAKeyStoreThatFailsWithA503() throws Exception {
+		assertUnavailable((key) -> {
+			throw new IllegalStateException("key store down for " + key);
+		}, IllegalStateException.class);
+	}
+
+	@Test
+	void answersAKeyStoreThatDoesNotAnswerInTimeWithA503() throws Exception {
+		assertUnavailable(new BoundedApiKeyAuthenticator((key) -> {
+			LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+			return null;
+		}, new KeyLookups(Duration.ofHours(1), 1), Duration.ofMillis(100)), AuthenticatorTimeoutException.class);
 	}
 
 	@Test
@@ -209,9 +262,23 @@ class MetricsAuthServletFilterTests {
 		assertThat(this.filter).hasToString("MetricsAuthServletFilter");
 	}
 
+	private void assertUnavailable(ApiKeyAuthenticator keyStore, Class<? extends Throwable> reported) throws Exception {
+		new MetricsAuthServletFilter(this.guard, keyStore).doFilter(withKey(STORE_KEY), this.response, this.chain);
+		assertRejected(503);
+		assertThat(this.response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(this.response.getContentAsString()).contains("auth_unavailable").doesNotContain(STORE_KEY);
+		assertThat(this.listener.unavailable).singleElement().isInstanceOf(reported);
+	}
+
 	private void assertRejected(int status) {
 		assertThat(this.chain.getRequest()).as("the rest of the chain is never called").isNull();
 		assertThat(this.response.getStatus()).isEqualTo(status);
+	}
+
+	private static MockHttpServletRequest withKey(String key) {
+		MockHttpServletRequest request = request("GET", "/metrics");
+		request.addHeader("x-litellm-api-key", key);
+		return request;
 	}
 
 	private static MockHttpServletRequest request(String method, String uri) {

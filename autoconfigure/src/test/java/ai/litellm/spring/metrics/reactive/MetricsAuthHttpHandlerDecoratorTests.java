@@ -14,12 +14,16 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.reactive;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.MetricsGuards;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -33,6 +37,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link MetricsAuthHttpHandlerDecorator}.
@@ -41,8 +46,7 @@ class MetricsAuthHttpHandlerDecoratorTests {
 
 	private final RecordingHandler delegate = new RecordingHandler();
 
-	private final MetricsAuthHttpHandlerDecorator decorator = new MetricsAuthHttpHandlerDecorator(
-			MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate);
+	private final MetricsAuthHttpHandlerDecorator decorator = decorator(null);
 
 	private final MockServerHttpResponse response = new MockServerHttpResponse();
 
@@ -53,42 +57,48 @@ class MetricsAuthHttpHandlerDecoratorTests {
 		assertThat(this.delegate.calls).hasValue(1);
 	}
 
-	@Test
-	void delegatesAnAuthenticatedMetricsRequest() {
-		StepVerifier.create(this.decorator.handle(
-				MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer sk-1").build(),
-				this.response))
-			.verifyComplete();
+	@ParameterizedTest
+	@ValueSource(strings = { "sk-1", "sk-store" })
+	void delegatesAMetricsRequestWithAConfiguredKeyOrOneTheKeyStoreAccepts(String key) {
+		MockServerHttpRequest request = MockServerHttpRequest.get("/metrics")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+			.build();
+		StepVerifier.create(this.decorator.handle(request, this.response)).verifyComplete();
 		assertThat(this.delegate.calls).hasValue(1);
+		assertThat(this.delegate.lastRequest).isSameAs(request);
+		assertThat(this.response.getStatusCode()).isNull();
 	}
 
 	@Test
 	void answersARejectedMetricsRequestItselfWithoutCallingTheDelegate() {
-		StepVerifier.create(this.decorator.handle(MockServerHttpRequest.get("/metrics").build(), this.response))
-			.verifyComplete();
-		assertThat(this.delegate.calls).hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertRejectedWithoutCallingTheDelegate(this.decorator, MockServerHttpRequest.get("/metrics").build());
 	}
 
 	@Test
 	void decidesOnThePathTheForwardedHeadersGiveTheRequest() {
 		// Spring's transformer takes the host as given: x/metrics? makes the path
 		// /metrics.
-		MetricsAuthHttpHandlerDecorator forwarding = new MetricsAuthHttpHandlerDecorator(
-				MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate, new ForwardedHeaderTransformer());
+		MetricsAuthHttpHandlerDecorator forwarding = decorator(new ForwardedHeaderTransformer());
 		MockServerHttpRequest request = MockServerHttpRequest.get("/health")
 			.header("X-Forwarded-Host", "x/metrics?")
 			.build();
 		assertThat(new ForwardedHeaderTransformer().apply(request).getPath().value()).isEqualTo("/metrics");
-		StepVerifier.create(forwarding.handle(request, this.response)).verifyComplete();
-		assertThat(this.delegate.calls).hasValue(0);
-		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertRejectedWithoutCallingTheDelegate(forwarding, request);
+	}
+
+	@Test
+	void guardsAnyRequestWhoseForwardedHeadersMakeNoValidUri() {
+		MetricsAuthHttpHandlerDecorator forwarding = decorator(new ForwardedHeaderTransformer());
+		MockServerHttpRequest request = MockServerHttpRequest.get("/health")
+			.header("X-Forwarded-Port", "not-a-port")
+			.build();
+		assertThatIllegalArgumentException().isThrownBy(() -> new ForwardedHeaderTransformer().apply(request));
+		assertRejectedWithoutCallingTheDelegate(forwarding, request);
 	}
 
 	@Test
 	void handsOnTheForwardedRequestWithoutItsForwardedHeaders() {
-		MetricsAuthHttpHandlerDecorator forwarding = new MetricsAuthHttpHandlerDecorator(
-				MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate, new ForwardedHeaderTransformer());
+		MetricsAuthHttpHandlerDecorator forwarding = decorator(new ForwardedHeaderTransformer());
 		forwarding.handle(MockServerHttpRequest.get("/health")
 			.header("X-Forwarded-Host", "example.com")
 			.header("X-Forwarded-Proto", "https")
@@ -100,11 +110,28 @@ class MetricsAuthHttpHandlerDecoratorTests {
 
 	@Test
 	void passesARequestWithoutForwardedHeadersOnAsItIs() {
-		MetricsAuthHttpHandlerDecorator forwarding = new MetricsAuthHttpHandlerDecorator(
-				MetricsGuardTests.guardAcceptingOnly("sk-1"), this.delegate, new ForwardedHeaderTransformer());
+		MetricsAuthHttpHandlerDecorator forwarding = decorator(new ForwardedHeaderTransformer());
 		MockServerHttpRequest request = MockServerHttpRequest.get("/health").build();
 		forwarding.handle(request, this.response);
 		assertThat(this.delegate.lastRequest).isSameAs(request);
+	}
+
+	@Test
+	void hasAConstantName() {
+		assertThat(this.decorator).hasToString("MetricsAuthHttpHandlerDecorator");
+	}
+
+	private void assertRejectedWithoutCallingTheDelegate(MetricsAuthHttpHandlerDecorator decorator,
+			MockServerHttpRequest request) {
+		StepVerifier.create(decorator.handle(request, this.response)).verifyComplete();
+		assertThat(this.delegate.calls).hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	private MetricsAuthHttpHandlerDecorator decorator(@Nullable ForwardedHeaderTransformer transformer) {
+		return new MetricsAuthHttpHandlerDecorator(MetricsGuards.acceptingOnly("sk-1"),
+				(key) -> key.equals("sk-store") ? Mono.just(new AuthenticatedKey("grafana")) : Mono.empty(),
+				this.delegate, transformer);
 	}
 
 	static final class RecordingHandler implements HttpHandler {

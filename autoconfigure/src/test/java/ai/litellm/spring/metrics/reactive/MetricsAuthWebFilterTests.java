@@ -14,11 +14,15 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics;
+package ai.litellm.spring.metrics.reactive;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.MetricsGuards;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -36,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MetricsAuthWebFilterTests {
 
-	private final MetricsAuthWebFilter filter = new MetricsAuthWebFilter(MetricsGuardTests.guardAcceptingOnly("sk-1"),
+	private final MetricsAuthWebFilter filter = new MetricsAuthWebFilter(MetricsGuards.acceptingOnly("sk-1"),
+			(key) -> key.equals("sk-store") ? Mono.just(new AuthenticatedKey("grafana")) : Mono.empty(),
 			MetricsAuthWebFilter.DEFAULT_ORDER);
 
 	private final RecordingChain chain = new RecordingChain();
@@ -51,17 +56,20 @@ class MetricsAuthWebFilterTests {
 		assertThat(exchange.getResponse().getStatusCode()).isNull();
 	}
 
-	@Test
-	void continuesTheChainForAnAuthenticatedMetricsRequest() {
+	@ParameterizedTest
+	@ValueSource(strings = { "sk-1", "sk-store" })
+	void continuesTheChainForAMetricsRequestWithAConfiguredKeyOrOneTheKeyStoreAccepts(String key) {
 		MockServerWebExchange exchange = MockServerWebExchange
-			.from(MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer sk-1"));
+			.from(MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + key));
 		StepVerifier.create(this.filter.filter(exchange, this.chain)).verifyComplete();
 		assertThat(this.chain.calls).hasValue(1);
+		assertThat(exchange.getResponse().getStatusCode()).isNull();
 	}
 
 	@Test
 	void answersARejectedMetricsRequestItselfWithoutCallingTheChain() {
-		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/metrics"));
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer sk-2"));
 		StepVerifier.create(this.filter.filter(exchange, this.chain)).verifyComplete();
 		assertThat(this.chain.calls).hasValue(0);
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,0 +1,363 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.metrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import ai.litellm.spring.metrics.KeyFiles.KeyFileException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link KeyRing}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class KeyRingTests {
+
+	private static final String OLD_KEY = "sk-old-rotation-key-0001";
+
+	private static final String NEW_KEY = "sk-new-rotation-key-0002";
+
+	private static final AcceptedKeys NO_KEYS = AcceptedKeys.builder().build();
+
+	@TempDir
+	Path directory;
+
+	private final List<Boolean> readings = new CopyOnWriteArrayList<>();
+
+	private final List<AcceptedKeys> changes = new CopyOnWriteArrayList<>();
+
+	private final List<KeyRing> rings = new ArrayList<>();
+
+	private final KeyRing.Listener listener = new KeyRing.Listener() {
+
+		@Override
+		public void keysChanged(AcceptedKeys keys) {
+			KeyRingTests.this.changes.add(keys);
+		}
+
+		@Override
+		public void filesRead(boolean usable) {
+			KeyRingTests.this.readings.add(usable);
+		}
+
+	};
+
+	@AfterEach
+	void stop() {
+		this.rings.forEach(KeyRing::stop);
+	}
+
+	@Test
+	void matchesConfiguredKeysByNameAndNeitherStartsNorReadsAnything() {
+		KeyRing ring = new KeyRing(key("master", OLD_KEY));
+		assertThat(ring.match(OLD_KEY)).isEqualTo("master");
+		assertThat(ring.match(NEW_KEY)).isNull();
+		ring.start();
+		assertThat(ring.isRunning()).as("no key files to follow").isFalse();
+		assertThat(ring).hasToString("KeyRing[1 keys]");
+	}
+
+	@Test
+	void tellsTheKeysAndTheFirstReadingAtConstruction() throws Exception {
+		KeyRing ring = ring(List.of(write("metrics-key", NEW_KEY)), key("master", OLD_KEY), Duration.ofHours(1));
+		assertThat(ring.getKeys().names()).containsExactly("master", "metrics-key");
+		assertThat(this.changes).singleElement().isSameAs(ring.getKeys());
+		assertThat(this.readings).containsExactly(true);
+	}
+
+	@Test
+	void refusesAKeyFileThatCannotBeUsedAtConstruction() throws Exception {
+		Path empty = write("metrics-key", " ");
+		assertThatExceptionOfType(KeyFileException.class)
+			.isThrownBy(() -> new KeyRing(NO_KEYS, files(empty), Duration.ofHours(1), this.listener))
+			.withMessageContaining(empty.toString());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new KeyRing(NO_KEYS, KeyFiles.none(), Duration.ZERO, this.listener));
+	}
+
+	@Test
+	void followsAKubernetesSecretThroughItsAtomicSymlinkSwap() throws Exception {
+		KubernetesSecret secret = new KubernetesSecret(this.directory.resolve("secret"));
+		secret.publish("metrics-key", OLD_KEY);
+		KeyRing ring = ring(List.of(secret.mountPath), NO_KEYS, Duration.ofHours(1));
+		assertThat(ring.match(OLD_KEY)).isEqualTo("metrics-key");
+		secret.publish("metrics-key", OLD_KEY, "metrics-key-next", NEW_KEY);
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).isEqualTo("metrics-key");
+		assertThat(ring.match(NEW_KEY)).isEqualTo("metrics-key-next");
+		secret.publish("metrics-key-next", NEW_KEY);
+		ring.reload();
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).isNull();
+		assertThat(ring.match(NEW_KEY)).isEqualTo("metrics-key-next");
+		assertThat(this.readings).containsExactly(true, true, true, true);
+		assertThat(this.changes).as("told each change once, not each reading").hasSize(3);
+	}
+
+	@Test
+	void keepsTheLastGoodSetWhenAFileBecomesEmptyOrGarbageAndWarnsOncePerChange(CapturedOutput output)
+			throws Exception {
+		Path file = write("metrics-key", OLD_KEY);
+		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofHours(1));
+		Files.writeString(file, "");
+		ring.reload();
+		ring.reload();
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).isNotNull();
+		Files.writeString(file, "garbage with spaces");
+		ring.reload();
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).isNotNull();
+		Files.delete(file);
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).isNotNull();
+		assertThat(this.readings).containsExactly(true, false, false, false, false, false, false);
+		String log = output.toString();
+		assertThat(log.split("keeping the last good set", -1)).as("one WARN per change, not per reading").hasSize(4);
+		assertThat(log).doesNotContain("garbage").doesNotContain(OLD_KEY);
+		Files.writeString(file, NEW_KEY);
+		ring.reload();
+		assertThat(ring.match(NEW_KEY)).isNotNull();
+		assertThat(ring.match(OLD_KEY)).isNull();
+		assertThat(output).contains("The metrics keys are usable again");
+		assertThat(this.readings).endsWith(true);
+	}
+
+	@Test
+	void keepsTheLastGoodSetWhenAReadingFindsNoKeyAtAll() throws Exception {
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		Path file = write("secret/metrics-key", OLD_KEY);
+		KeyRing ring = ring(List.of(secret), NO_KEYS, Duration.ofHours(1));
+		Files.delete(file);
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).isEqualTo("metrics-key");
+		assertThat(this.readings).containsExactly(true, false);
+		KeyRing configured = new KeyRing(key("master", OLD_KEY));
+		configured.setConfiguredKeys(NO_KEYS);
+		assertThat(configured.match(OLD_KEY)).isEqualTo("master");
+	}
+
+	@Test
+	void takesNewConfiguredKeysBesideTheFilesKeysReadAgain() throws Exception {
+		Path file = write("metrics-key", NEW_KEY);
+		KeyRing ring = ring(List.of(file), key("master", OLD_KEY), Duration.ofHours(1));
+		Files.writeString(file, "sk-rotated-file-key-0003");
+		ring.setConfiguredKeys(key("master", "sk-rotated-master-0004"));
+		assertThat(ring.match(OLD_KEY)).isNull();
+		assertThat(ring.match(NEW_KEY)).isNull();
+		assertThat(ring.match("sk-rotated-master-0004")).isEqualTo("master");
+		assertThat(ring.match("sk-rotated-file-key-0003")).isEqualTo("metrics-key");
+		assertThat(this.changes).hasSize(2);
+	}
+
+	@Test
+	void tellsNoReadingOfKeyFilesWhenThereAreNone() throws Exception {
+		KeyRing ring = ring(List.of(), key("master", OLD_KEY), Duration.ofHours(1));
+		ring.setConfiguredKeys(key("master", NEW_KEY));
+		ring.setConfiguredKeys(NO_KEYS);
+		assertThat(ring.match(NEW_KEY)).as("a change that leaves no key keeps the last good set").isNotNull();
+		assertThat(this.changes).hasSize(2);
+		assertThat(this.readings).as("no key file was read").isEmpty();
+	}
+
+	@Test
+	void readsAgainOnItsOwnOnlyOnceStartedAndUntilStopped() throws Exception {
+		Path file = write("metrics-key", OLD_KEY);
+		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofMillis(20));
+		Files.writeString(file, NEW_KEY);
+		Thread.sleep(200);
+		assertThat(ring.isRunning()).isFalse();
+		assertThat(ring.match(OLD_KEY)).as("no thread reads before start()").isNotNull();
+		ring.start();
+		ring.start();
+		assertThat(ring.isRunning()).isTrue();
+		awaitTrue(() -> ring.match(NEW_KEY) != null);
+		assertThat(ring.match(OLD_KEY)).isNull();
+		ring.stop();
+		assertThat(ring.isRunning()).isFalse();
+		Files.writeString(file, "sk-after-stop-key-0005");
+		Thread.sleep(200);
+		assertThat(ring.match(NEW_KEY)).as("stopped: the keys read last stay").isNotNull();
+	}
+
+	@Test
+	void keepsReadingAfterAReadingThrows() throws Exception {
+		Path file = write("metrics-key", OLD_KEY);
+		AtomicInteger throwing = new AtomicInteger();
+		KeyRing ring = new KeyRing(NO_KEYS, files(file), Duration.ofMillis(20), new KeyRing.Listener() {
+
+			@Override
+			public void keysChanged(AcceptedKeys keys) {
+				if (throwing.incrementAndGet() == 2) {
+					throw new IllegalStateException("listener failed");
+				}
+			}
+
+		});
+		this.rings.add(ring);
+		ring.start();
+		Files.writeString(file, NEW_KEY);
+		awaitTrue(() -> throwing.get() >= 2);
+		Files.writeString(file, "sk-third-rotation-0003");
+		awaitTrue(() -> ring.match("sk-third-rotation-0003") != null);
+		assertThat(ring.match(NEW_KEY)).isNull();
+	}
+
+	@Test
+	void neverAcceptsARemovedKeyOnceTheSwapIsVisible() throws Exception {
+		AcceptedKeys withOld = key("old", OLD_KEY);
+		AcceptedKeys withoutOld = key("new", NEW_KEY);
+		KeyRing ring = new KeyRing(withOld);
+		// A sequence lock: the version is odd while a swap is under way and even when it
+		// is done, so a reader that sees the same even version before and after checking
+		// knows which set it checked against. Swap k leaves version 2k, without the old
+		// key when k is odd.
+		AtomicInteger version = new AtomicInteger();
+		AtomicBoolean stop = new AtomicBoolean();
+		AtomicReference<String> violation = new AtomicReference<>();
+		AtomicLong checksAfterRemoval = new AtomicLong();
+		List<Thread> checkers = new ArrayList<>();
+		for (int t = 0; t < 2; t++) {
+			Thread checker = new Thread(() -> {
+				while (!stop.get()) {
+					int before = version.get();
+					boolean accepted = ring.match(OLD_KEY) != null;
+					boolean stable = version.get() == before;
+					if (stable && before % 4 == 2) {
+						checksAfterRemoval.incrementAndGet();
+						if (accepted) {
+							violation.set("old key accepted at version " + before);
+						}
+					}
+				}
+			});
+			checker.start();
+			checkers.add(checker);
+		}
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(KeyRing.class.getName(), LogLevel.WARN);
+		try {
+			// Bounded: at least 20,000 swaps, then on until the checkers saw enough
+			// removals.
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			for (int k = 1; k <= 20_000 || (checksAfterRemoval.get() < 1_000 && System.nanoTime() < deadline); k++) {
+				version.incrementAndGet();
+				ring.setConfiguredKeys((k % 2 == 1) ? withoutOld : withOld);
+				version.incrementAndGet();
+			}
+		}
+		finally {
+			logging.setLogLevel(KeyRing.class.getName(), null);
+			stop.set(true);
+		}
+		for (Thread checker : checkers) {
+			checker.join();
+		}
+		assertThat(violation.get()).isNull();
+		assertThat(checksAfterRemoval).as("checks that saw a finished removal").hasPositiveValue();
+	}
+
+	private KeyRing ring(List<Path> files, AcceptedKeys configured, Duration refresh) throws KeyFileException {
+		KeyRing ring = new KeyRing(configured, files(files.toArray(Path[]::new)), refresh, this.listener);
+		this.rings.add(ring);
+		return ring;
+	}
+
+	private static KeyFiles files(Path... files) {
+		return new KeyFiles(List.of(files).stream().map(Path::toString).toList(), KeyFilesTests.PROPERTY);
+	}
+
+	private static AcceptedKeys key(String name, String key) {
+		return AcceptedKeys.builder().key(name, key, "test").build();
+	}
+
+	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(condition.getAsBoolean()).isTrue();
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(this.directory.resolve(name), content);
+	}
+
+	/**
+	 * A Secret as the kubelet mounts it: each key a symlink to {@code ..data/<key>},
+	 * {@code ..data} a symlink to a timestamped directory, swapped atomically by a rename
+	 * on every update.
+	 */
+	static final class KubernetesSecret {
+
+		final Path mountPath;
+
+		private int version;
+
+		KubernetesSecret(Path mountPath) throws IOException {
+			this.mountPath = Files.createDirectories(mountPath);
+		}
+
+		void publish(String... namesAndKeys) throws IOException {
+			Path data = Files.createDirectory(this.mountPath.resolve("..2026_11_27_v" + (++this.version)));
+			List<String> names = new ArrayList<>();
+			for (int i = 0; i < namesAndKeys.length; i += 2) {
+				Files.writeString(data.resolve(namesAndKeys[i]), namesAndKeys[i + 1]);
+				names.add(namesAndKeys[i]);
+			}
+			Path next = this.mountPath.resolve("..data_tmp");
+			Files.createSymbolicLink(next, data.getFileName());
+			Files.move(next, this.mountPath.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
+			try (var entries = Files.list(this.mountPath)) {
+				for (Path entry : entries.toList()) {
+					if (!entry.getFileName().toString().startsWith(".")) {
+						Files.delete(entry);
+					}
+				}
+			}
+			for (String name : names) {
+				Files.createSymbolicLink(this.mountPath.resolve(name), Path.of("..data", name));
+			}
+		}
+
+	}
+
+}

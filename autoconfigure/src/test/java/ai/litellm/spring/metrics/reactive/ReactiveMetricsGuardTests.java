@@ -1,0 +1,237 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.metrics.reactive;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.AuthenticationFailure;
+import ai.litellm.spring.metrics.AuthenticatorSaturatedException;
+import ai.litellm.spring.metrics.AuthenticatorTimeoutException;
+import ai.litellm.spring.metrics.KeyLookups;
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsGuards;
+import ai.litellm.spring.metrics.MetricsGuards.RecordingListener;
+import ai.litellm.spring.metrics.RequestHeaders;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link ReactiveMetricsGuard}, which both WebFlux adapters apply.
+ */
+class ReactiveMetricsGuardTests {
+
+	private static final String KEY = "sk-master-1234";
+
+	private static final String STORE_KEY = "sk-store-key-5678";
+
+	private final RecordingListener listener = new RecordingListener();
+
+	private final MetricsGuard core = MetricsGuards.guard("master", KEY, this.listener);
+
+	private final AtomicInteger lookups = new AtomicInteger();
+
+	private final AtomicInteger proceeded = new AtomicInteger();
+
+	private final ReactiveApiKeyAuthenticator keyStore = (key) -> {
+		this.lookups.incrementAndGet();
+		return STORE_KEY.equals(key) ? Mono.just(new AuthenticatedKey("grafana")) : Mono.empty();
+	};
+
+	private final MockServerHttpResponse response = new MockServerHttpResponse();
+
+	@Test
+	void recognisesMetricsRequestsWithinTheApplication() {
+		ReactiveMetricsGuard guard = guard(null);
+		assertThat(guard.isMetricsRequest(MockServerHttpRequest.get("/metrics").build())).isTrue();
+		assertThat(guard.isMetricsRequest(MockServerHttpRequest.get("/health").build())).isFalse();
+		assertThat(guard.isMetricsRequest(MockServerHttpRequest.get("/api/metrics").contextPath("/api").build()))
+			.isTrue();
+		assertThat(guard.isMetricsRequest(MockServerHttpRequest.get("/metrics/x").contextPath("/metrics").build()))
+			.as("the context path itself is not the path within the application")
+			.isFalse();
+	}
+
+	@Test
+	void guardsARequestWhoseContextPathEndsInsideASegment() {
+		// What Spring's ContextPathCompositeHandler passes on for /manage;x=y/... below
+		// /manage: a path that cannot be parsed, so no router routes it, guarded anyway.
+		MockServerHttpRequest request = MockServerHttpRequest.get("/manage;x=y/health").contextPath("/manage").build();
+		assertThatIllegalArgumentException().isThrownBy(request::getPath);
+		assertThat(guard(null).isMetricsRequest(request)).isTrue();
+	}
+
+	@Test
+	void proceedsWithAConfiguredKeyWithoutAskingTheKeyStore() {
+		authenticate(guard(this.keyStore), KEY);
+		assertThat(this.proceeded).hasValue(1);
+		assertThat(this.response.getStatusCode()).isNull();
+		assertThat(this.lookups).hasValue(0);
+		assertThat(this.listener.accepted).containsExactly("master");
+	}
+
+	@Test
+	void proceedsWithTheKeyStoresKeyCountedUnderItsName() {
+		authenticate(guard(this.keyStore), STORE_KEY);
+		assertThat(this.proceeded).hasValue(1);
+		assertThat(this.lookups).hasValue(1);
+		assertThat(this.listener.accepted).containsExactly("grafana");
+	}
+
+	@Test
+	void countsTheKeyStoresNameThroughTheBoundAndTheCache() {
+		ReactiveMetricsGuard guard = guard(bounded(this.keyStore, Duration.ofSeconds(5)));
+		authenticate(guard, STORE_KEY);
+		authenticate(guard, STORE_KEY);
+		assertThat(this.proceeded).hasValue(2);
+		assertThat(this.lookups).as("the second answer is the cached one").hasValue(1);
+		assertThat(this.listener.accepted).containsExactly("grafana", "grafana");
+	}
+
+	@Test
+	void rejectsAMissingKeyWithoutAskingTheKeyStore() {
+		StepVerifier
+			.create(guard(this.keyStore).authenticate(MockServerHttpRequest.get("/metrics").build(), this.response,
+					this::proceed))
+			.verifyComplete();
+		assertRejected(AuthenticationFailure.MISSING_KEY);
+		assertThat(this.lookups).hasValue(0);
+	}
+
+	@Test
+	void rejectsMalformedCredentialsWithoutAskingTheKeyStore() {
+		StepVerifier.create(guard(this.keyStore).authenticate(
+				MockServerHttpRequest.post("/metrics/x").header(HttpHeaders.AUTHORIZATION, "Basic %%%").build(),
+				this.response, this::proceed))
+			.verifyComplete();
+		assertRejected(AuthenticationFailure.MALFORMED_CREDENTIALS);
+		assertThat(this.lookups).hasValue(0);
+	}
+
+	@Test
+	void rejectsAKeyTheKeyStoreAnswersWithNothing() {
+		authenticate(guard(this.keyStore), KEY + "x");
+		assertRejected(AuthenticationFailure.INVALID_KEY);
+		assertThat(this.lookups).hasValue(1);
+	}
+
+	@Test
+	void rejectsAnUnknownKeyWithoutAKeyStore() {
+		authenticate(guard(null), STORE_KEY);
+		assertRejected(AuthenticationFailure.INVALID_KEY);
+	}
+
+	@Test
+	void answersAKeyStoreErrorWithA503() {
+		assertUnavailable((key) -> Mono.error(new IllegalStateException("key store down for " + key)),
+				IllegalStateException.class);
+	}
+
+	@Test
+	void answersAKeyStoreThatThrowsWithA503() {
+		assertUnavailable((key) -> {
+			throw new IllegalStateException("thrown for " + key);
+		}, IllegalStateException.class);
+	}
+
+	@Test
+	void answersAKeyStoreThatNeverAnswersWithA503AfterTheTimeout() {
+		assertUnavailable(bounded((key) -> Mono.never(), Duration.ofMillis(200)), AuthenticatorTimeoutException.class);
+	}
+
+	@Test
+	void answersASaturatedKeyStoreWithA503() {
+		BoundedReactiveApiKeyAuthenticator saturated = new BoundedReactiveApiKeyAuthenticator((key) -> Mono.never(),
+				new KeyLookups(Duration.ofHours(1), 1), Duration.ofHours(1));
+		Disposable waiting = saturated.authenticate("sk-other").subscribe();
+		assertUnavailable(saturated, AuthenticatorSaturatedException.class);
+		waiting.dispose();
+	}
+
+	@Test
+	void proceedsWithAKeyLeftToTheKeyStoreOnlyWhenTheResultIsSubscribedTo() {
+		Mono<Void> result = guard(this.keyStore).authenticate(withKey(STORE_KEY), this.response, this::proceed);
+		assertThat(this.proceeded).hasValue(0);
+		StepVerifier.create(result).verifyComplete();
+		assertThat(this.proceeded).hasValue(1);
+	}
+
+	@Test
+	void readsEveryValueOfAHeaderWhateverTheCaseOfItsName() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("X-LiteLLM-API-Key", "a");
+		headers.add("x-litellm-api-key", "b");
+		RequestHeaders view = ReactiveMetricsGuard.headers(headers);
+		assertThat(view.values("x-litellm-api-key")).containsExactly("a", "b");
+		assertThat(view.values("X-LITELLM-API-KEY")).containsExactly("a", "b");
+		assertThat(view.values("Authorization")).isNull();
+	}
+
+	private void assertUnavailable(ReactiveApiKeyAuthenticator keyStore, Class<? extends Throwable> reported) {
+		authenticate(guard(keyStore), KEY + "x");
+		assertThat(this.proceeded).as("the rest of the handling is never called").hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(this.response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		StepVerifier.create(this.response.getBodyAsString())
+			.assertNext((body) -> assertThat(body).contains("\"type\":\"auth_unavailable\"").doesNotContain(KEY))
+			.verifyComplete();
+		assertThat(this.listener.unavailable).singleElement().isInstanceOf(reported);
+	}
+
+	private void assertRejected(AuthenticationFailure failure) {
+		assertThat(this.proceeded).as("the rest of the handling is never called").hasValue(0);
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		StepVerifier.create(this.response.getBodyAsString())
+			.assertNext((body) -> assertThat(body).contains(failure.getReason()).doesNotContain(KEY))
+			.verifyComplete();
+		assertThat(this.listener.rejected).containsExactly(failure);
+	}
+
+	private void authenticate(ReactiveMetricsGuard guard, String key) {
+		StepVerifier.create(guard.authenticate(withKey(key), this.response, this::proceed)).verifyComplete();
+	}
+
+	private ReactiveMetricsGuard guard(@Nullable ReactiveApiKeyAuthenticator keyStore) {
+		return new ReactiveMetricsGuard(this.core, keyStore);
+	}
+
+	private Mono<Void> proceed() {
+		this.proceeded.incrementAndGet();
+		return Mono.empty();
+	}
+
+	private static BoundedReactiveApiKeyAuthenticator bounded(ReactiveApiKeyAuthenticator keyStore, Duration timeout) {
+		return new BoundedReactiveApiKeyAuthenticator(keyStore, new KeyLookups(Duration.ofHours(1), 4), timeout);
+	}
+
+	private static MockServerHttpRequest withKey(String key) {
+		return MockServerHttpRequest.get("/metrics").header(HttpHeaders.AUTHORIZATION, "Bearer " + key).build();
+	}
+
+}
