@@ -198,7 +198,17 @@ public final class KeyRing implements SmartLifecycle {
 		catch (Throwable ex) {
 			logger.warn("Reading the metrics key files failed with " + ex.getClass().getName()
 					+ "; keeping the last good set of keys");
-			filesRead(false);
+			tellUnusable();
+		}
+	}
+
+	private void tellUnusable() {
+		try {
+			this.listener.filesRead(false);
+		}
+		catch (Throwable ex) {
+			// Not even the listener may end the reading.
+			logger.debug("The key files listener failed", ex);
 		}
 	}
 
