@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +63,7 @@ public interface KeyStoreTimeoutScenarios {
 	MeterRegistry meterRegistry();
 
 	@Test
-	default void answersLookupsThatBlockPastTheTimeoutWithA503WellBeforeTheyEnd() throws Exception {
+	default void answersLookupsThatBlockPastTheTimeoutWithA503WellBeforeTheyEnd(TestInfo test) throws Exception {
 		// A first lookup, so that the times measure the timeout, not a cold start.
 		assertThat(raw().send("GET", "/metrics", "Authorization: Bearer sk-good-warm-up-key").status()).isEqualTo(200);
 		double timeoutsBefore = timeouts();
@@ -78,8 +79,9 @@ public interface KeyStoreTimeoutScenarios {
 			for (CompletableFuture<Duration> answer : answers) {
 				times.add(answer.get(30, TimeUnit.SECONDS));
 			}
-			System.out.printf("Lookups blocking for 3 s, timeout 500 ms (%s): answered 503 after %s%n",
-					getClass().getName(), times.stream().map((time) -> time.toMillis() + " ms").toList());
+			System.out.printf("Lookups blocking for 3 s, timeout 500 ms (%s %s): answered 503 after %s%n",
+					test.getTestClass().map(Class::getName).orElse(""), test.getDisplayName(),
+					times.stream().map((time) -> time.toMillis() + " ms").toList());
 			assertThat(times).as("times to answer")
 				.allSatisfy((time) -> assertThat(time).isLessThan(Duration.ofSeconds(2)));
 		}

@@ -20,16 +20,11 @@ import ai.litellm.spring.test.KeyStoreTimeoutScenarios;
 import ai.litellm.spring.test.MisbehavingKeyStore;
 import ai.litellm.spring.test.RawHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link KeyStoreTimeoutScenarios} on Tomcat and on Jetty, with a key store whose lookup
@@ -39,61 +34,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeyStoreTimeoutTests {
 
-	@Nested
-	class OnTomcat extends Scenarios {
-
-		OnTomcat() {
-			super(ServletContainer.TOMCAT);
+	@ParameterizedTest
+	@EnumSource
+	void answersLookupsThatBlockPastTheTimeoutWithA503WellBeforeTheyEnd(ServletContainer container, TestInfo test)
+			throws Exception {
+		try (ConfigurableApplicationContext app = container.run(new Class<?>[] { MisbehavingKeyStore.class },
+				"--server.port=0", "--" + KeyStoreTimeoutScenarios.TIMEOUT, "--spring.main.banner-mode=off")) {
+			new RunningApp(app).answersLookupsThatBlockPastTheTimeoutWithA503WellBeforeTheyEnd(test);
 		}
-
 	}
 
-	@Nested
-	class OnJetty extends Scenarios {
-
-		OnJetty() {
-			super(ServletContainer.JETTY);
-		}
-
-	}
-
-	@TestInstance(Lifecycle.PER_CLASS)
-	abstract static class Scenarios implements KeyStoreTimeoutScenarios {
-
-		private final ServletContainer container;
-
-		private @Nullable ConfigurableApplicationContext app;
-
-		Scenarios(ServletContainer container) {
-			this.container = container;
-		}
-
-		@BeforeAll
-		void startTheApp() {
-			this.app = this.container.run(new Class<?>[] { MisbehavingKeyStore.class }, "--server.port=0",
-					"--" + KeyStoreTimeoutScenarios.TIMEOUT, "--spring.main.banner-mode=off");
-		}
-
-		@AfterAll
-		void stopTheApp() {
-			if (this.app != null) {
-				this.app.close();
-			}
-		}
+	private record RunningApp(ConfigurableApplicationContext app) implements KeyStoreTimeoutScenarios {
 
 		@Override
 		public RawHttpClient raw() {
-			return new RawHttpClient(ServletContainer.port(app()));
+			return new RawHttpClient(ServletContainer.port(this.app));
 		}
 
 		@Override
 		public MeterRegistry meterRegistry() {
-			return app().getBean(MeterRegistry.class);
-		}
-
-		private ConfigurableApplicationContext app() {
-			assertThat(this.app).isNotNull();
-			return this.app;
+			return this.app.getBean(MeterRegistry.class);
 		}
 
 	}
