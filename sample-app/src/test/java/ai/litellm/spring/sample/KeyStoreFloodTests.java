@@ -22,15 +22,11 @@ import ai.litellm.spring.test.MisbehavingKeyStore;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * {@link KeyStoreFloodScenarios} through a real Netty server, with the WebFilter.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-// Closed after the class rather than at exit, where the cached contexts close one
-// after the other, each Netty server in about 2 s, within surefire's 30 s.
-@DirtiesContext
 @Import(MisbehavingKeyStore.class)
 class KeyStoreFloodTests extends SampleAppScenarios implements KeyStoreFloodScenarios {
 

@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -46,9 +45,6 @@ class KeyStoreTimeoutTests {
 	}
 
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = KeyStoreTimeoutScenarios.TIMEOUT)
-	// Closed after the class rather than at exit, where the cached contexts close one
-	// after the other, each Netty server in about 2 s, within surefire's 30 s.
-	@DirtiesContext
 	@Import(MisbehavingKeyStore.class)
 	abstract static class Scenarios extends SampleAppScenarios implements KeyStoreTimeoutScenarios {
 
