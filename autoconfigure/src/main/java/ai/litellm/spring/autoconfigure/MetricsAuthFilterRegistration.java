@@ -22,7 +22,8 @@ import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.HierarchicalBeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
@@ -59,14 +60,29 @@ final class MetricsAuthFilterRegistration {
 	 * @return the filter, or {@code null} if none is defined
 	 */
 	static @Nullable MetricsAuthServletFilter find(ListableBeanFactory beans) {
-		for (FilterRegistrationBean<?> registration : BeanFactoryUtils
-			.beansOfTypeIncludingAncestors(beans, FilterRegistrationBean.class, false, false)
+		// Each context on its own, this one first: a search of the whole hierarchy would
+		// not see the main context's registration behind the management context's, which
+		// has its name and is the one being created when this is asked.
+		BeanFactory factory = beans;
+		while (factory instanceof ListableBeanFactory listable) {
+			MetricsAuthServletFilter filter = findLocal(listable);
+			if (filter != null) {
+				return filter;
+			}
+			factory = (factory instanceof HierarchicalBeanFactory hierarchical) ? hierarchical.getParentBeanFactory()
+					: null;
+		}
+		return null;
+	}
+
+	private static @Nullable MetricsAuthServletFilter findLocal(ListableBeanFactory beans) {
+		for (FilterRegistrationBean<?> registration : beans.getBeansOfType(FilterRegistrationBean.class, false, false)
 			.values()) {
 			if (registration.getFilter() instanceof MetricsAuthServletFilter filter) {
 				return filter;
 			}
 		}
-		return BeanFactoryUtils.beansOfTypeIncludingAncestors(beans, MetricsAuthServletFilter.class, false, false)
+		return beans.getBeansOfType(MetricsAuthServletFilter.class, false, false)
 			.values()
 			.stream()
 			.findFirst()

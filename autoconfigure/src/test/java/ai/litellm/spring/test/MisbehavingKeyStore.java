@@ -19,21 +19,41 @@ package ai.litellm.spring.test;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import ai.litellm.spring.metrics.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.AuthenticatedKey;
+import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.ApiKeyAuthenticator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A key store whose behaviour is chosen by the presented key, for the sample apps' tests
  * of a key store that throws ({@code sk-throw-}), fails ({@code sk-error-}), never
- * answers ({@code sk-never-}), is slower than the timeout ({@code sk-slower-}) or within
- * it ({@code sk-slow-}), or is flooded ({@code sk-flood-}, 300 ms a lookup, counted).
- * Keys starting {@code sk-good-} are accepted.
+ * answers ({@code sk-never-}), is slower than the timeout ({@code sk-slower-}, 3 s),
+ * blocks past it ({@code sk-blocking-}, 3 s), answers within it ({@code sk-slow-}, 200
+ * ms) or is flooded ({@code sk-flood-}, 200 ms a lookup, rejected, counted). Keys
+ * starting {@code sk-good-} or {@code sk-slow-} are accepted, named {@value #KEY_NAME}.
+ * <p>
+ * It is the application's key store of its stack: the blocking contract on a servlet
+ * stack, where every lookup blocks its thread; the reactive one on WebFlux, where
+ * {@code sk-slower-} is a {@code Mono} that completes late without blocking, and every
+ * key without a behaviour of its own a {@code Mono} that blocks while it is subscribed
+ * to, on whichever thread subscribes, as a lookup through a blocking client would.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class MisbehavingKeyStore {
+
+	/**
+	 * The name of the keys the store accepts.
+	 */
+	public static final String KEY_NAME = "key-store";
+
+	private static final AuthenticatedKey ACCEPTED = new AuthenticatedKey(KEY_NAME);
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -54,33 +74,86 @@ public class MisbehavingKeyStore {
 		this.maxInFlight.set(0);
 	}
 
-	@Bean
-	ApiKeyAuthenticator keyStoreAuthenticator() {
-		return (key) -> {
-			if (key.startsWith("sk-throw-")) {
-				throw new IllegalStateException("key store is down, could not check " + key);
+	/**
+	 * Look a key up, blocking the calling thread for as long as the key says.
+	 * @param key the presented key
+	 * @return the accepted key, or {@code null}
+	 */
+	@Nullable AuthenticatedKey lookUp(String key) {
+		if (key.startsWith("sk-throw-") || key.startsWith("sk-error-")) {
+			throw new IllegalStateException("key store is down, could not check " + key);
+		}
+		if (key.startsWith("sk-never-")) {
+			pause(Duration.ofDays(1));
+		}
+		if (key.startsWith("sk-slower-") || key.startsWith("sk-blocking-")) {
+			pause(Duration.ofSeconds(3));
+		}
+		if (key.startsWith("sk-slow-")) {
+			pause(Duration.ofMillis(200));
+			return ACCEPTED;
+		}
+		if (key.startsWith("sk-flood-")) {
+			this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+			try {
+				pause(Duration.ofMillis(200));
+				return null;
 			}
-			if (key.startsWith("sk-error-")) {
-				return Mono.error(new IllegalStateException("key store is down, could not check " + key));
+			finally {
+				this.inFlight.decrementAndGet();
 			}
-			if (key.startsWith("sk-never-")) {
-				return Mono.never();
-			}
-			if (key.startsWith("sk-slower-")) {
-				return Mono.delay(Duration.ofSeconds(3)).thenReturn(Boolean.TRUE);
-			}
-			if (key.startsWith("sk-slow-")) {
-				return Mono.delay(Duration.ofMillis(200)).thenReturn(Boolean.TRUE);
-			}
-			if (key.startsWith("sk-flood-")) {
-				return Mono.delay(Duration.ofMillis(300))
-					.thenReturn(Boolean.FALSE)
-					.doOnSubscribe((subscription) -> this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(),
-							Math::max))
-					.doFinally((signal) -> this.inFlight.decrementAndGet());
-			}
-			return Mono.just(key.startsWith("sk-good-"));
-		};
+		}
+		return key.startsWith("sk-good-") ? ACCEPTED : null;
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// The guard gave up waiting.
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	// One nested class per stack, so that a servlet application without Reactor never
+	// loads a type that names it.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class Servlet {
+
+		@Bean
+		ApiKeyAuthenticator keyStoreAuthenticator(MisbehavingKeyStore keyStore) {
+			return keyStore::lookUp;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class Reactive {
+
+		@Bean
+		ReactiveApiKeyAuthenticator keyStoreAuthenticator(MisbehavingKeyStore keyStore) {
+			return (key) -> {
+				if (key.startsWith("sk-throw-")) {
+					throw new IllegalStateException("key store is down, could not check " + key);
+				}
+				if (key.startsWith("sk-error-")) {
+					return Mono.error(new IllegalStateException("key store is down, could not check " + key));
+				}
+				if (key.startsWith("sk-never-")) {
+					return Mono.never();
+				}
+				if (key.startsWith("sk-slower-")) {
+					return Mono.delay(Duration.ofSeconds(3)).thenReturn(ACCEPTED);
+				}
+				// Blocks inside the Mono, on the subscribing thread: no subscribeOn.
+				return Mono.fromCallable(() -> keyStore.lookUp(key));
+			};
+		}
+
 	}
 
 }

@@ -18,7 +18,7 @@ package ai.litellm.spring.sample;
 
 import java.time.Duration;
 
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import ai.litellm.spring.test.RawHttpClient;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import ai.litellm.spring.test.RouterSurvey;

@@ -16,7 +16,7 @@
 
 package ai.litellm.spring.sample.servlet;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import ai.litellm.spring.test.RawHttpClient;
 import org.junit.jupiter.api.Test;
 
