@@ -464,7 +464,7 @@ class MetricsAuthAutoConfigurationTests {
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(output).contains("accepting [master]");
+				assertThat(output).contains("accepting the keys named [master]");
 				assertThat(statusOf(context, "/metrics", KEY)).isNull();
 				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			});

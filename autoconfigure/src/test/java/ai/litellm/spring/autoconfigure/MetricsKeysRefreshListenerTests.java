@@ -19,6 +19,7 @@ package ai.litellm.spring.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.KeyRing;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.cloud.context.environment.EnvironmentManager;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,25 +109,32 @@ class MetricsKeysRefreshListenerTests {
 	}
 
 	@Test
-	void keepsTheLastGoodSetWhenAChangedKeyIsUnusable(CapturedOutput output) {
-		this.contextRunner.run((context) -> {
-			KeyRing keys = context.getBean(KeyRing.class);
-			change(context, "litellm.master-key", "sk-with a-space-Qm40");
-			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
-			assertThat(keys.match("sk-with a-space-Qm40")).isNull();
-			assertThat(output).contains("litellm.master-key")
-				.contains("keeping the last good set of 1 keys")
-				.doesNotContain("sk-with a-space-Qm40");
-		});
+	void keepsOnlyTheLastGoodKeyOfAnUnusableValueAndAppliesEveryOtherChange(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("litellm.metrics-auth.keys[0]=" + FILE_KEY, "litellm.metrics-auth.keys[1]=" + USER_KEY)
+			.run((context) -> {
+				KeyRing keys = context.getBean(KeyRing.class);
+				changeAll(context,
+						Map.of("litellm.master-key", "sk-with a-space-Qm40", "litellm.metrics-auth.keys[0]", NEW_KEY));
+				assertThat(keys.match(OLD_KEY)).as("the unusable value keeps its key").isEqualTo("master");
+				assertThat(keys.match("sk-with a-space-Qm40")).isNull();
+				assertThat(keys.match(NEW_KEY)).isEqualTo("unnamed");
+				assertThat(keys.match(FILE_KEY)).as("removed while another value is unusable").isNull();
+				assertThat(keys.match(USER_KEY)).as("removed while another value is unusable").isNull();
+				assertThat(output).contains("litellm.master-key")
+					.contains("keeping the last good key of each, and applying every other change")
+					.doesNotContain("sk-with a-space-Qm40");
+			});
 	}
 
 	@Test
-	void keepsTheLastGoodSetWhenNoKeyIsLeft(CapturedOutput output) {
+	void acceptsNoKeyOnceAChangeLeavesNone(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
 			KeyRing keys = context.getBean(KeyRing.class);
 			change(context, "litellm.master-key", "");
-			assertThat(keys.match(OLD_KEY)).isEqualTo("master");
-			assertThat(output).contains("No key is configured; keeping the last good set of 1 metrics keys");
+			assertThat(keys.match(OLD_KEY)).isNull();
+			assertThat(keys.getKeys().size()).isZero();
+			assertThat(output).contains("no key is accepted now, and every metrics request is answered 401");
 		});
 	}
 
@@ -191,6 +200,12 @@ class MetricsKeysRefreshListenerTests {
 	void registersNoListenerWithoutSpringCloud() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MetricsKeysRefreshListener.class));
+	}
+
+	// Several properties in one event, as a Config Server refresh publishes them.
+	private static void changeAll(AssertableReactiveWebApplicationContext context, Map<String, Object> properties) {
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("refreshed", properties));
+		context.publishEvent(new EnvironmentChangeEvent(context, properties.keySet()));
 	}
 
 	private static void change(AssertableReactiveWebApplicationContext context, String name, String value) {

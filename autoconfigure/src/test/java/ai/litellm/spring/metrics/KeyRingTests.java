@@ -17,11 +17,13 @@
 package ai.litellm.spring.metrics;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -133,7 +135,7 @@ class KeyRingTests {
 	}
 
 	@Test
-	void keepsTheLastGoodSetWhenAFileBecomesEmptyOrGarbageAndWarnsOncePerChange(CapturedOutput output)
+	void keepsTheLastGoodKeyOfAFileThatBecomesEmptyOrGarbageAndWarnsOncePerChange(CapturedOutput output)
 			throws Exception {
 		Path file = write("metrics-key", OLD_KEY);
 		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofHours(1));
@@ -148,31 +150,88 @@ class KeyRingTests {
 		assertThat(ring.match(OLD_KEY)).isNotNull();
 		Files.delete(file);
 		ring.reload();
-		assertThat(ring.match(OLD_KEY)).isNotNull();
+		assertThat(ring.match(OLD_KEY)).as("a removed file revokes its key").isNull();
 		assertThat(this.readings).containsExactly(true, false, false, false, false, false, false);
 		String log = output.toString();
-		assertThat(log.split("keeping the last good set", -1)).as("one WARN per change, not per reading").hasSize(4);
-		assertThat(log).doesNotContain("garbage").doesNotContain(OLD_KEY);
+		assertThat(log.split("keeping the last good key", -1)).as("one WARN per change, not per reading").hasSize(4);
+		assertThat(log).contains("does not exist").doesNotContain("garbage").doesNotContain(OLD_KEY);
 		Files.writeString(file, NEW_KEY);
 		ring.reload();
 		assertThat(ring.match(NEW_KEY)).isNotNull();
-		assertThat(ring.match(OLD_KEY)).isNull();
-		assertThat(output).contains("The metrics keys are usable again");
+		assertThat(output).contains("The metrics key files are usable again");
 		assertThat(this.readings).endsWith(true);
 	}
 
 	@Test
-	void keepsTheLastGoodSetWhenAReadingFindsNoKeyAtAll() throws Exception {
+	void revokesARemovedKeyWhileAnotherFileCannotBeRead() throws Exception {
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		Path compromised = write("secret/compromised", OLD_KEY);
+		Path other = write("secret/other", NEW_KEY);
+		KeyRing ring = ring(List.of(secret), NO_KEYS, Duration.ofHours(1));
+		Files.writeString(other, "malformed key");
+		Files.delete(compromised);
+		ring.reload();
+		assertThat(ring.match(OLD_KEY)).as("revocation wins").isNull();
+		assertThat(ring.match(NEW_KEY)).as("what cannot be read keeps its last good key").isEqualTo("other");
+		assertThat(this.readings).containsExactly(true, false);
+	}
+
+	@Test
+	void acceptsNoKeyOnceAReadingFindsNone(CapturedOutput output) throws Exception {
 		Path secret = Files.createDirectory(this.directory.resolve("secret"));
 		Path file = write("secret/metrics-key", OLD_KEY);
 		KeyRing ring = ring(List.of(secret), NO_KEYS, Duration.ofHours(1));
 		Files.delete(file);
 		ring.reload();
-		assertThat(ring.match(OLD_KEY)).isEqualTo("metrics-key");
-		assertThat(this.readings).containsExactly(true, false);
+		assertThat(ring.match(OLD_KEY)).isNull();
+		assertThat(ring.getKeys().size()).isZero();
+		assertThat(this.readings).containsExactly(true, true);
+		assertThat(output).contains("no key is accepted now, and every metrics request is answered 401");
 		KeyRing configured = new KeyRing(key("master", OLD_KEY));
 		configured.setConfiguredKeys(NO_KEYS);
-		assertThat(configured.match(OLD_KEY)).isEqualTo("master");
+		assertThat(configured.match(OLD_KEY)).isNull();
+	}
+
+	@Test
+	void readsNeitherAHugeNorASparseFileAndRevokesWhatIsRemovedAfterIt(CapturedOutput output) throws Exception {
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		Path file = write("secret/metrics-key", OLD_KEY);
+		KeyRing ring = ring(List.of(secret), NO_KEYS, Duration.ofMillis(20));
+		ring.start();
+		try (RandomAccessFile huge = new RandomAccessFile(secret.resolve("huge").toFile(), "rw")) {
+			huge.setLength(3L * 1024 * 1024 * 1024);
+		}
+		awaitTrue(() -> this.readings.contains(false));
+		Files.delete(file);
+		awaitTrue(() -> ring.match(OLD_KEY) == null);
+		assertThat(ring.isRunning()).isTrue();
+		assertThat(output).contains("file huge is larger than 4096 bytes");
+	}
+
+	@Test
+	void readsADigestFileWhateverTheCaseOfItsSuffix() throws Exception {
+		String digest = HexFormat.of().formatHex(AcceptedKeys.digest(OLD_KEY));
+		Path file = write("prometheus.SHA256", digest);
+		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofHours(1));
+		assertThat(ring.match(OLD_KEY)).isEqualTo("prometheus");
+		assertThat(ring.match(digest)).as("a digest is not itself a key").isNull();
+	}
+
+	@Test
+	void warnsOfAShortOrDigestLikeKeyWhenItFirstAppearsAndNeverShowsIt(CapturedOutput output) throws Exception {
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		write("secret/metrics-key", OLD_KEY);
+		KeyRing ring = ring(List.of(secret), NO_KEYS, Duration.ofHours(1));
+		write("secret/short", "sk-Rt4");
+		String digestLike = HexFormat.of().formatHex(AcceptedKeys.digest(NEW_KEY));
+		write("secret/hex", digestLike);
+		ring.reload();
+		ring.reload();
+		assertThat(ring.match("sk-Rt4")).isEqualTo("short");
+		String log = output.toString();
+		assertThat(log.split("file short is shorter than 16 characters", -1)).as("warned once").hasSize(2);
+		assertThat(log.split("file hex holds 64 hex characters", -1)).as("warned once").hasSize(2);
+		assertThat(log).doesNotContain("sk-Rt4").doesNotContain(digestLike);
 	}
 
 	@Test
@@ -193,8 +252,8 @@ class KeyRingTests {
 		KeyRing ring = ring(List.of(), key("master", OLD_KEY), Duration.ofHours(1));
 		ring.setConfiguredKeys(key("master", NEW_KEY));
 		ring.setConfiguredKeys(NO_KEYS);
-		assertThat(ring.match(NEW_KEY)).as("a change that leaves no key keeps the last good set").isNotNull();
-		assertThat(this.changes).hasSize(2);
+		assertThat(ring.match(NEW_KEY)).as("a change that leaves no key accepts none").isNull();
+		assertThat(this.changes).hasSize(3);
 		assertThat(this.readings).as("no key file was read").isEmpty();
 	}
 

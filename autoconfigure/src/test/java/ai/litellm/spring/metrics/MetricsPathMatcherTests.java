@@ -112,10 +112,24 @@ class MetricsPathMatcherTests {
 	}
 
 	@Test
-	void matchesAConfiguredPathSpelledWithMatrixParametersOrEncoding() {
-		MetricsPathMatcher custom = new MetricsPathMatcher(List.of("/internal/%6Detrics;v=1"));
-		assertDecision(custom, "/internal/metrics", true);
-		assertDecision(custom, "/internal", false);
+	void takesAConfiguredPathLiterallyAsSpringMapsIt() {
+		// management.endpoints.web.path-mapping.prometheus=prom;x is mapped as "prom;x",
+		// which /actuator/prom%3Bx reaches; prom%2Fx is reached as /actuator/prom%252Fx.
+		MetricsPathMatcher custom = new MetricsPathMatcher(List.of("/actuator/prom;x", "/actuator/prom%2Fx"));
+		assertDecision(custom, "/actuator/prom%3Bx", true);
+		assertDecision(custom, "/actuator/prom%252Fx", true);
+		assertDecision(custom, "/actuator/prom", false);
+		assertDecision(custom, "/actuator/prom%2Fx", false);
+	}
+
+	@Test
+	void matchesTheLastSegmentWithAnExtensionAsSuffixPatternsRouteIt() {
+		assertDecision(this.matcher, "/metrics.txt", true);
+		assertDecision(this.matcher, "/METRICS.json", true);
+		assertDecision(this.matcher, "/actuator/prometheus.x", true);
+		assertDecision(this.matcher, "/metricsx", false);
+		assertDecision(this.matcher, "/metrics-txt", false);
+		assertDecision(this.matcher, "/actuator.x/prometheus", false);
 	}
 
 	@Test
@@ -140,7 +154,7 @@ class MetricsPathMatcherTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "//", "/./", "/;a=b" })
+	@ValueSource(strings = { "/", "//", "/./", "/./." })
 	void rejectsTheRootPathBecauseItWouldGuardEverything(String path) {
 		assertThatIllegalArgumentException().isThrownBy(() -> new MetricsPathMatcher(List.of("/metrics", path)))
 			.withMessageContaining("must not be the root path");

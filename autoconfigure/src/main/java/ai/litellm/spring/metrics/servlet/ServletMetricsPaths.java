@@ -75,7 +75,7 @@ final class ServletMetricsPaths {
 	private boolean isMetricsUriAfterAnyPrefix(String uri, String contextPath) {
 		int segments = segments(uri);
 		for (int prefixSegments = 0; prefixSegments <= segments; prefixSegments++) {
-			if (isMetricsParsedPath(uri, contextPath, prefixSegments)) {
+			if (isMetricsUri(uri, contextPath, prefixSegments)) {
 				return true;
 			}
 		}

@@ -30,6 +30,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
@@ -67,7 +68,7 @@ class MetricsAuthServletFilterTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/health", "/", "/claude/v1/metrics", "/metricsfoo", "/actuator/health", "/%68ealth",
-			"/health;x=y", "/metrics%2Fx" })
+			"/health;x=y", "/metrics-x%2Fy" })
 	void letsOtherRequestsThroughUntouched(String uri) throws Exception {
 		this.filter.doFilter(request("GET", uri), this.response, this.chain);
 		assertThat(this.chain.getRequest()).isNotNull();
@@ -78,7 +79,8 @@ class MetricsAuthServletFilterTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/metrics", "/metrics/", "/metrics/x", "/METRICS", "/Metrics", "//metrics", "/./metrics",
 			"/%6Detrics", "/%6detrics", "/metrics;jsessionid=x", "/metrics;a=b/x", "/actuator/prometheus",
-			"/actuator;a/%70rometheus", "/ACTUATOR/Prometheus", "/%zz", "/metrics%zz" })
+			"/actuator;a/%70rometheus", "/ACTUATOR/Prometheus", "/%zz", "/metrics%zz", "/metrics.txt",
+			"/actuator/prometheus.json", "/%2Fmetrics", "/%2f/%6detrics", "/%2F/metrics;x=1", "/metrics%2Fx" })
 	void rejectsEverySpellingOfAMetricsPathWithoutAKey(String uri) throws Exception {
 		this.filter.doFilter(request("GET", uri), this.response, this.chain);
 		assertRejected(401);
@@ -91,6 +93,27 @@ class MetricsAuthServletFilterTests {
 		assertThat(this.chain.getRequest()).isSameAs(request);
 		assertThat(this.lookups).hasValue(0);
 		assertThat(this.listener.accepted).containsExactly("master");
+		assertThat(this.response.getHeader("Cache-Control")).as("no shared cache keeps what a key unlocked")
+			.isEqualTo("no-store");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/files/a%2Fb.pdf, 200", "/%2Fhealth, 200", "/health, 200", "/metrics, 401", "/%2Fmetrics, 401",
+			"/app/metrics, 401" })
+	void decidesOnTheUriAloneWhenTheContainerCannotMapAnAmbiguousUri(String uri, int status) throws Exception {
+		// Jetty with UriCompliance.LEGACY refuses to give a servlet path for an ambiguous
+		// URI.
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri) {
+
+			@Override
+			public String getServletPath() {
+				throw new IllegalArgumentException("Ambiguous URI encoding");
+			}
+
+		};
+		this.filter.doFilter(request, this.response, this.chain);
+		assertThat(this.response.getStatus()).isEqualTo(status);
+		assertThat(this.chain.getRequest()).isEqualTo((status == 200) ? request : null);
 	}
 
 	@Test
