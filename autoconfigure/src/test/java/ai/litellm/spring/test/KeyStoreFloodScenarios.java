@@ -49,8 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scraper's cached answer has expired in the middle of the flood and its key is looked up
  * again, and every request of the flood is answered, with a 401 (looked up) or a 503
  * (beyond the bound), and counted in {@code litellm_metrics_auth_total}. Before, one
- * bound held every lookup: once the scraper's answer expired, its lookup was refused like
- * the flood's, and the scrape failed with a 503.
+ * bound held every lookup, and one cache every answer: once the scraper's answer expired,
+ * its lookup was refused like the flood's whenever the flood held every place, and with
+ * the cache full of the flood's rejections the answer was not kept when it came, so each
+ * scrape after that was another chance of a 503: the flood lasts long enough for five.
  * <p>
  * By design, the scraper's key must have been accepted once before the flood starts: a
  * key the store accepted before has an allowance of lookups of its own that unknown keys
@@ -64,9 +66,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public interface KeyStoreFloodScenarios {
 
 	/**
-	 * How long the flood lasts: longer than the default time an answer is cached.
+	 * How long the flood lasts: twice the default time an answer is cached.
 	 */
-	Duration FLOOD = Duration.ofSeconds(16);
+	Duration FLOOD = Duration.ofSeconds(20);
 
 	/**
 	 * How many clients flood the application at once.
@@ -76,7 +78,7 @@ public interface KeyStoreFloodScenarios {
 	/**
 	 * How often the scraper scrapes.
 	 */
-	Duration SCRAPE_INTERVAL = Duration.ofMillis(2500);
+	Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
 
 	/**
 	 * A key of the store, accepted after a 200 ms lookup.
