@@ -51,14 +51,17 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 	private final Scheduler scheduler;
 
 	/**
-	 * Create an authenticator that looks keys up on Reactor's bounded elastic scheduler.
+	 * Create an authenticator that looks keys up on a scheduler of the guard's own: up to
+	 * {@value LookupScheduler#THREADS} daemon threads, apart from Reactor's shared
+	 * scheduler, so that the application's other blocking work never delays a lookup and
+	 * a known key's lookup never waits behind a flood's.
 	 * @param delegate the key store
 	 * @param lookups its cache and bound
 	 * @param timeout how long a lookup may take
 	 */
 	public BoundedReactiveApiKeyAuthenticator(ReactiveApiKeyAuthenticator delegate, KeyLookups lookups,
 			Duration timeout) {
-		this(delegate, lookups, timeout, Schedulers.boundedElastic());
+		this(delegate, lookups, timeout, LookupScheduler.INSTANCE);
 	}
 
 	BoundedReactiveApiKeyAuthenticator(ReactiveApiKeyAuthenticator delegate, KeyLookups lookups, Duration timeout,
@@ -93,6 +96,17 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 	@Override
 	public String toString() {
 		return "BoundedReactiveApiKeyAuthenticator[" + this.delegate + ", " + this.lookups + "]";
+	}
+
+	// Created on first use; its idle threads end after a few seconds, so nothing is left
+	// to shut down.
+	private static final class LookupScheduler {
+
+		static final int THREADS = 64;
+
+		static final Scheduler INSTANCE = Schedulers.newBoundedElastic(THREADS, Integer.MAX_VALUE, "litellm-key-lookup",
+				10, true);
+
 	}
 
 }

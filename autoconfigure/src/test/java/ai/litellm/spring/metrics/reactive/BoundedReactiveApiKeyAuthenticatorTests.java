@@ -195,7 +195,7 @@ class BoundedReactiveApiKeyAuthenticatorTests {
 			.isLessThan(Duration.ofMillis(300));
 		assertThat(answered).as("at the timeout, well under the lookup's 3 s")
 			.isBetween(Duration.ofMillis(400), Duration.ofMillis(1500));
-		assertThat(lookupThread.get()).startsWith("boundedElastic");
+		assertThat(lookupThread.get()).startsWith("litellm-key-lookup");
 	}
 
 	@Test
