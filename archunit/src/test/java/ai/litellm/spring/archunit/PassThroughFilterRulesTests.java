@@ -19,8 +19,9 @@ package ai.litellm.spring.archunit;
 import java.io.IOException;
 import java.time.Duration;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -60,8 +61,9 @@ class PassThroughFilterRulesTests {
 	@Test
 	void ourFiltersFollowTheRules() {
 		JavaClasses ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackagesOf(MetricsAuthWebFilter.class);
+			.importPackages("ai.litellm.spring");
 		assertThat(ours.contain(MetricsAuthWebFilter.class)).isTrue();
+		assertThat(ours.contain(MetricsAuthHttpHandlerDecorator.class)).isTrue();
 		assertThat(ours.contain(MetricsAuthServletFilter.class)).isTrue();
 		PassThroughFilterRules.ALL.check(ours);
 	}

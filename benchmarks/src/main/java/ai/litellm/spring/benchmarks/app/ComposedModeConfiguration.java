@@ -20,7 +20,9 @@ import java.util.List;
 
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.benchmarks.filters.PassThroughWebFilter;
-import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
+import ai.litellm.spring.metrics.AcceptedKeys;
+import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 
@@ -38,8 +40,11 @@ class ComposedModeConfiguration {
 
 	@Bean
 	ComposedMetricsAuthWebFilter composedMetricsAuthWebFilter() {
+		AcceptedKeys keys = AcceptedKeys.builder()
+			.key("master", LoadTestApplication.API_KEY, "litellm.master-key")
+			.build();
 		return new ComposedMetricsAuthWebFilter(new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")),
-				DigestApiKeyAuthenticator.of(List.of(LoadTestApplication.API_KEY), List.of())));
+				new KeyRing(keys), AuthenticationListener.NONE));
 	}
 
 	@Bean

@@ -16,8 +16,9 @@
 
 package ai.litellm.spring.benchmarks.filters;
 
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -31,11 +32,13 @@ import org.springframework.web.server.WebFilterChain;
  * {@code filter}, {@code flatMap}, {@code switchIfEmpty} and {@code defer} to route the
  * request, the shape of Spring Security's {@code AuthenticationWebFilter}.
  * <p>
- * It is correct and delegates to the starter's own {@link MetricsGuard} for path
- * matching, credential reading, the key check and the 401, so the only difference the
- * benchmarks see is the composition: every request, metrics or not, assembles and
- * subscribes a pipeline of operators and lambdas. It is the JVM analogue of the heavy
- * middleware base class in LiteLLM's blog post.
+ * It is correct and delegates to the starter's own code: the {@link MetricsGuard}'s
+ * {@link MetricsPathMatcher} for path matching, and the starter's
+ * {@link MetricsAuthWebFilter} for credential reading, the key check and the 401 (which
+ * checks the path once more, a few nanoseconds, on metrics requests only). The only
+ * difference the benchmarks see is the composition: every request, metrics or not,
+ * assembles and subscribes a pipeline of operators and lambdas. It is the JVM analogue of
+ * the heavy middleware base class in LiteLLM's blog post.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -43,15 +46,17 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 
 	private final ReactiveMetricsRequestMatcher metricsRequests;
 
-	private final MetricsGuard guard;
+	private final MetricsAuthWebFilter metricsRequestFilter;
 
 	/**
 	 * Create a filter.
 	 * @param guard the starter's guard, which it routes metrics requests to
 	 */
 	public ComposedMetricsAuthWebFilter(MetricsGuard guard) {
-		this.metricsRequests = (exchange) -> Mono.just(guard.isMetricsRequest(exchange.getRequest()));
-		this.guard = guard;
+		MetricsPathMatcher paths = guard.getPaths();
+		this.metricsRequests = (exchange) -> Mono
+			.just(paths.matches(exchange.getRequest().getPath().pathWithinApplication()));
+		this.metricsRequestFilter = new MetricsAuthWebFilter(guard, null, MetricsAuthWebFilter.DEFAULT_ORDER);
 	}
 
 	@Override
@@ -60,9 +65,7 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 			.filter(Boolean::booleanValue)
 			// thenReturn: a Mono<Void> is empty when it completes, and must not fall
 			// through to switchIfEmpty and run the chain a second time.
-			.flatMap((metricsRequest) -> this.guard
-				.authenticate(exchange.getRequest(), exchange.getResponse(), () -> chain.filter(exchange))
-				.thenReturn(Boolean.TRUE))
+			.flatMap((metricsRequest) -> this.metricsRequestFilter.filter(exchange, chain).thenReturn(Boolean.TRUE))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.FALSE))
 			.then();
 	}

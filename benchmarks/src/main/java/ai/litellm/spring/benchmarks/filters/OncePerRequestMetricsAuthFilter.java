@@ -18,7 +18,7 @@ package ai.litellm.spring.benchmarks.filters;
 
 import java.io.IOException;
 
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

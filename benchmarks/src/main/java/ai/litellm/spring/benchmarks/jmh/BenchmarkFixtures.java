@@ -26,17 +26,21 @@ import ai.litellm.spring.benchmarks.app.SecurityModeConfiguration;
 import ai.litellm.spring.benchmarks.app.ServletSecurityModeConfiguration;
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.benchmarks.filters.OncePerRequestMetricsAuthFilter;
-import ai.litellm.spring.metrics.DigestApiKeyAuthenticator;
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.AcceptedKeys;
+import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -114,19 +118,31 @@ public final class BenchmarkFixtures {
 	}
 
 	/**
-	 * Create the starter's guard for {@code /metrics} and the load test's key.
+	 * Create the starter's guard for {@code /metrics} and the load test's key, held in
+	 * memory as the auto-configuration holds {@code litellm.master-key}.
 	 * @return the guard
 	 */
 	public static MetricsGuard guard() {
-		return new MetricsGuard(metricsPaths(), authenticator());
+		return new MetricsGuard(metricsPaths(), new KeyRing(acceptedKeys()), AuthenticationListener.NONE);
 	}
 
 	/**
-	 * Create the starter's filter as its auto-configuration does.
+	 * Create the starter's filter as its auto-configuration does for an application
+	 * without a key store of its own.
 	 * @return the filter
 	 */
 	public static MetricsAuthWebFilter starterFilter() {
-		return new MetricsAuthWebFilter(guard(), MetricsAuthWebFilter.DEFAULT_ORDER);
+		return new MetricsAuthWebFilter(guard(), null, MetricsAuthWebFilter.DEFAULT_ORDER);
+	}
+
+	/**
+	 * Create the starter's {@code HttpHandler} decorator as its auto-configuration does
+	 * for an application without a key store or forwarded-header transformer of its own.
+	 * @param application the application's handler
+	 * @return the decorator
+	 */
+	public static MetricsAuthHttpHandlerDecorator starterHandlerDecorator(HttpHandler application) {
+		return new MetricsAuthHttpHandlerDecorator(guard(), null, application, null);
 	}
 
 	/**
@@ -178,7 +194,7 @@ public final class BenchmarkFixtures {
 	 * @return the filter
 	 */
 	public static MetricsAuthServletFilter starterServletFilter() {
-		return new MetricsAuthServletFilter(guard());
+		return new MetricsAuthServletFilter(guard(), null);
 	}
 
 	/**
@@ -213,8 +229,8 @@ public final class BenchmarkFixtures {
 		return new MetricsPathMatcher(List.of("/metrics"));
 	}
 
-	private static DigestApiKeyAuthenticator authenticator() {
-		return DigestApiKeyAuthenticator.of(List.of(LoadTestApplication.API_KEY), List.of());
+	private static AcceptedKeys acceptedKeys() {
+		return AcceptedKeys.builder().key("master", LoadTestApplication.API_KEY, "litellm.master-key").build();
 	}
 
 }

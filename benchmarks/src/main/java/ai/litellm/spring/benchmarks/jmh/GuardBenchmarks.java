@@ -17,8 +17,8 @@
 package ai.litellm.spring.benchmarks.jmh;
 
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
-import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -57,8 +57,8 @@ public class GuardBenchmarks extends FilterBenchmarkState {
 
 	final MetricsAuthWebFilter starter = BenchmarkFixtures.starterFilter();
 
-	final MetricsAuthHttpHandlerDecorator handlerDecorator = new MetricsAuthHttpHandlerDecorator(
-			BenchmarkFixtures.guard(), this.application);
+	final MetricsAuthHttpHandlerDecorator handlerDecorator = BenchmarkFixtures
+		.starterHandlerDecorator(this.application);
 
 	final ComposedMetricsAuthWebFilter composed = BenchmarkFixtures.composedFilter();
 

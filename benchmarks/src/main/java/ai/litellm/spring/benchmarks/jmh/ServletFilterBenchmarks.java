@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import ai.litellm.spring.benchmarks.filters.OncePerRequestMetricsAuthFilter;
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -19,8 +19,8 @@ package ai.litellm.spring.benchmarks.jmh;
 import java.lang.management.ManagementFactory;
 
 import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
-import ai.litellm.spring.metrics.MetricsAuthHttpHandlerDecorator;
-import ai.litellm.spring.metrics.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,8 +70,7 @@ class FastPathAllocationTests {
 
 	@Test
 	void starterHttpHandlerDecoratorAllocatesNothingOnANonMetricsPath() {
-		MetricsAuthHttpHandlerDecorator decorator = new MetricsAuthHttpHandlerDecorator(BenchmarkFixtures.guard(),
-				this.application);
+		MetricsAuthHttpHandlerDecorator decorator = BenchmarkFixtures.starterHandlerDecorator(this.application);
 		double bytes = bytesPerCall(() -> decorator.handle(this.request, this.response).subscribe(this.subscriber));
 		assertThat(bytes).isLessThan(1.0);
 	}

@@ -21,7 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.util.stream.Stream;
 
 import ai.litellm.spring.benchmarks.filters.OncePerRequestMetricsAuthFilter;
-import ai.litellm.spring.metrics.MetricsAuthServletFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import com.sun.management.ThreadMXBean;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

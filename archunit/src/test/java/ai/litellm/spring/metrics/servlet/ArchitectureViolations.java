@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.metrics.servlet;
+
+import java.time.Duration;
+
+import ai.litellm.spring.autoconfigure.LiteLlmProperties;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+/**
+ * Classes in the servlet adapter's package that break the architecture, for
+ * {@code ArchitectureTests}.
+ */
+public final class ArchitectureViolations {
+
+	private ArchitectureViolations() {
+	}
+
+	public static final class UsesTheBootWiring {
+
+		Duration timeout(LiteLlmProperties properties) {
+			return properties.getMetricsAuth().getAuthenticatorTimeout();
+		}
+
+	}
+
+	public static final class UsesSpringBoot {
+
+		FilterRegistrationBean<MetricsAuthServletFilter> registration(MetricsAuthServletFilter filter) {
+			return new FilterRegistrationBean<>(filter);
+		}
+
+	}
+
+}
