@@ -20,6 +20,12 @@ if command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1;
 	exit 0
 fi
 
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "The tests need a Prometheus server and promtool on the PATH, and this script installs them" >&2
+	echo "with apt-get only. Elsewhere install them yourself (macOS: brew install prometheus)." >&2
+	exit 1
+fi
+
 sudo=()
 if [[ $(id -u) -ne 0 ]]; then
 	sudo=(sudo)
