@@ -123,6 +123,12 @@ public final class MetricsPathMatcher {
 	 * @return {@code true} if the path needs to be authenticated
 	 */
 	public boolean matches(PathContainer pathWithinApplication, int leadingSegments) {
+		String value = pathWithinApplication.value();
+		if (value.indexOf('%') < 0 && value.indexOf(';') < 0) {
+			// Nothing to decode and no parameters: the characters are the values to
+			// match, walked without a cast to an element type per segment.
+			return matchesPlainPath(value, 0, leadingSegments);
+		}
 		List<Element> elements = pathWithinApplication.elements();
 		int first = firstSegment(elements, leadingSegments);
 		if (first < 0 || !isFirstSegment(((PathSegment) elements.get(first)).valueToMatch())) {
