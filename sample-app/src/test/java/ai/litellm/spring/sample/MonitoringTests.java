@@ -205,7 +205,8 @@ class MonitoringTests {
 		Set<Map<String, String>> emitted = new HashSet<>(series("{__name__=~\"litellm_.+\", job=\"" + JOB + "\"}"));
 		assertThat(emitted).extracting((series) -> series.get("__name__"))
 			.contains("litellm_metrics_auth_total", "litellm_metrics_auth_key_files_usable",
-					"litellm_metrics_auth_key_files_failures_total");
+					"litellm_metrics_auth_key_files_failures_total",
+					"litellm_metrics_auth_key_files_last_usable_seconds");
 		Set<Map<String, String>> inPanels = new HashSet<>();
 		for (String expression : dashboardQueries()) {
 			for (String selector : selectors(expression, null)) {
