@@ -41,6 +41,8 @@ import ai.litellm.spring.test.PrometheusServer;
 import ai.litellm.spring.test.RawHttpClient;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,10 +72,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application emits. {@code promtool check rules} accepts a misspelled metric name; these
  * checks do not.
  * <p>
- * They rely only on series the guard registers at startup (rejected and error, at 0) or
- * that appear after real requests (the scraper key's accepted series), and need a
- * {@code prometheus} binary like {@link PrometheusScrapeTests}. The {@code monitoring}
- * folder is the {@code litellm.monitoring.dir} system property, which the build sets.
+ * They rely on what the rules rely on: the rejected and error series registered at 0 at
+ * startup, the accepted series of every configured key (here the master key and the key
+ * file) at 0 as soon as the keys are read, before any request, and the key files' series.
+ * They need a {@code prometheus} binary like {@link PrometheusScrapeTests}. The
+ * {@code monitoring} folder is the {@code litellm.monitoring.dir} system property, which
+ * the build sets.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "litellm.master-key=" + SampleAppScenarios.KEY)
@@ -80,6 +85,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonitoringTests {
 
 	private static final String JOB = "litellm-sample";
+
+	private static final String MASTER_KEY_NAME = "master";
 
 	private static final String SCRAPER_KEY_NAME = "prometheus-2026-12";
 
@@ -111,7 +118,12 @@ class MonitoringTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private MeterRegistry registry;
+
 	private @Nullable PrometheusServer prometheus;
+
+	private Map<String, Double> acceptedBeforeAnyRequest = Map.of();
 
 	@RegisterExtension
 	final TestExecutionExceptionHandler prometheusOutputOnFailure = (context, failure) -> {
@@ -127,6 +139,7 @@ class MonitoringTests {
 	@BeforeAll
 	void startPrometheusAndSendRequestsWithAWrongKey(@TempDir Path directory) throws Exception {
 		assertThat(RULES).as("the monitoring folder (litellm.monitoring.dir)").isRegularFile();
+		this.acceptedBeforeAnyRequest = acceptedCounts();
 		this.prometheus = PrometheusServer.start(directory, configuration());
 		// Registered at 0 at startup. Sampled before the wrong keys below, they then
 		// show as an increase.
@@ -136,7 +149,8 @@ class MonitoringTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.send("GET", "/metrics", "Authorization: Bearer " + WRONG_KEY).status()).isEqualTo(401);
 		}
-		// Created at the scraper's first request; rate() sees it from the second on.
+		// Registered at 0 when the keys were read, so counted from the scraper's first
+		// request on; rate() needs two samples.
 		awaitData("rate(litellm_metrics_auth_total{job=\"%s\", outcome=\"accepted\", key=\"%s\"}[1m]) > 0"
 			.formatted(JOB, SCRAPER_KEY_NAME));
 	}
@@ -146,6 +160,15 @@ class MonitoringTests {
 		if (this.prometheus != null) {
 			this.prometheus.close();
 		}
+	}
+
+	@Test
+	void registersTheAcceptedSeriesOfEveryConfiguredKeyAtZeroBeforeAnyRequest() throws Exception {
+		assertThat(this.acceptedBeforeAnyRequest).as("accepted counts by key before any request")
+			.isEqualTo(Map.of(MASTER_KEY_NAME, 0.0, SCRAPER_KEY_NAME, 0.0));
+		// A held key that nobody uses is there for Prometheus too, at 0.
+		awaitData("litellm_metrics_auth_total{job=\"%s\", outcome=\"accepted\", reason=\"none\", key=\"%s\"} == 0"
+			.formatted(JOB, MASTER_KEY_NAME));
 	}
 
 	@Test
@@ -205,7 +228,8 @@ class MonitoringTests {
 		Set<Map<String, String>> emitted = new HashSet<>(series("{__name__=~\"litellm_.+\", job=\"" + JOB + "\"}"));
 		assertThat(emitted).extracting((series) -> series.get("__name__"))
 			.contains("litellm_metrics_auth_total", "litellm_metrics_auth_key_files_usable",
-					"litellm_metrics_auth_key_files_failures_total");
+					"litellm_metrics_auth_key_files_failures_total",
+					"litellm_metrics_auth_key_files_last_usable_seconds");
 		Set<Map<String, String>> inPanels = new HashSet<>();
 		for (String expression : dashboardQueries()) {
 			for (String selector : selectors(expression, null)) {
@@ -261,6 +285,14 @@ class MonitoringTests {
 				    authorization: {type: Bearer, credentials: '%s'}
 				    static_configs: [{targets: ['%s']}]
 				""".formatted(RULES, JOB, SCRAPER_KEY, instance());
+	}
+
+	private Map<String, Double> acceptedCounts() {
+		Map<String, Double> counts = new TreeMap<>();
+		for (Counter counter : this.registry.find("litellm.metrics.auth").tag("outcome", "accepted").counters()) {
+			counts.put(String.valueOf(counter.getId().getTag("key")), counter.count());
+		}
+		return counts;
 	}
 
 	private String instance() {
