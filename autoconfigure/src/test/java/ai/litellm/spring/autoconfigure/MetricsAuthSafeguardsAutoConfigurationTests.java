@@ -17,12 +17,15 @@
 package ai.litellm.spring.autoconfigure;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -180,6 +183,45 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 				.isEqualTo((property != KeyProperty.KEY_FILES) ? SanitizableData.SANITIZED_VALUE
 						: "/run/secrets/metrics-key");
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("valuesThatCarryKeys")
+	void masksEveryValueThatCarriesAKey(String name, String value) {
+		SanitizableData data = new SanitizableData(null, name, value);
+		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+	}
+
+	static Stream<Arguments> valuesThatCarryKeys() {
+		return Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.master-key=" + KEY),
+				Arguments.of("sun.java.command", "ai.example.App --litellm.metrics-auth.named-keys=" + KEY),
+				Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.named-keys.prometheus=" + KEY),
+				Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.keys[0]=" + KEY),
+				Arguments.of("sun.java.command", "app.jar --litellm.metricsAuth.keyHashes=" + "ab".repeat(32)),
+				Arguments.of("sun.java.command", "app.jar --LITELLM_MASTER_KEY=" + KEY),
+				Arguments.of("SPRING_APPLICATION_JSON", "{\"litellm\":{\"master-key\":\"" + KEY + "\"}}"),
+				Arguments.of("SPRING_APPLICATION_JSON",
+						"{\"litellm\":{\"metrics-auth\":{\"named-keys\":{\"grafana\":\"" + KEY + "\"}}}}"),
+				Arguments.of("SPRING_APPLICATION_JSON",
+						"{\"litellm\": {\"metricsAuth\": {\"keys\": [\"" + KEY + "\"]}}}"),
+				Arguments.of("spring.application.json", "{\"litellm.master_key\":\"" + KEY + "\"}"),
+				Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.metrics-auth.named-keys.x=" + KEY),
+				Arguments.of("JDK_JAVA_OPTIONS", "-Dlitellm.master-key=" + KEY + " -Xss1m"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("valuesThatCarryNoKey")
+	void leavesValuesThatCarryNoKeyAlone(String name, Object value) {
+		SanitizableData data = new SanitizableData(null, name, value);
+		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).isEqualTo(value);
+	}
+
+	static Stream<Arguments> valuesThatCarryNoKey() {
+		return Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.metrics-auth.paths=/x"),
+				Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.require-auth-for-metrics-endpoint=true"),
+				Arguments.of("SPRING_APPLICATION_JSON", "{\"server\":{\"port\":8080}}"),
+				Arguments.of("java.class.path", "/app/lib/litellm-spring-boot.jar"), Arguments.of("server.port", 8080));
 	}
 
 	@ParameterizedTest
