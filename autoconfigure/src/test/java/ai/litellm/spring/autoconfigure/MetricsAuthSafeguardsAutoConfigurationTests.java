@@ -16,10 +16,12 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,6 +104,66 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 		contextRunner.run(failsClosed);
 		// A guard that no adapter of the configured kind applies guards nothing.
 		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "web-filter", "http-handler" })
+	void refusesToStartWhenTheStartersAutoConfigurationsAreExcluded(String adapter) {
+		// What Spring Boot applies from spring.factories, which a context runner does
+		// not.
+		new ReactiveWebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=" + adapter)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
+				.hasMessageNotContaining(KEY));
+	}
+
+	@Test
+	void refusesToStartAServletApplicationWhoseAutoConfigurationsAreExcluded() {
+		new WebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered"));
+	}
+
+	@Test
+	void addsNoSecondStartupCheckWhenTheAutoConfigurationRegisteredOne() {
+		this.contextRunner.withInitializer(new MetricsAuthSafeguardsInitializer())
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthStartupCheck.class));
+	}
+
+	@Test
+	void startsWithoutAGuardWhenTheSwitchIsOffAndTheAutoConfigurationsAreExcluded() {
+		new ReactiveWebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void refusesToStartWhenAnOwnPathMatcherLeavesAConfiguredPathOpen() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.paths=/metrics,/internal/metrics")
+			.withBean(MetricsPathMatcher.class, () -> new MetricsPathMatcher(List.of("/metrics", "/custom")))
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("does not guard [/internal/metrics]")
+				.hasMessageContaining("MetricsPathMatcher"));
+	}
+
+	@Test
+	void startsWithAnOwnPathMatcherThatGuardsEveryConfiguredPath() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.paths=/metrics,/internal/metrics")
+			.withBean(MetricsPathMatcher.class,
+					() -> new MetricsPathMatcher(List.of("/metrics", "/internal/metrics", "/custom")))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(MetricsGuard.class)
+				.satisfies((guard) -> assertThat(guard.getPaths().getPaths()).contains("/custom")));
 	}
 
 	@Test
