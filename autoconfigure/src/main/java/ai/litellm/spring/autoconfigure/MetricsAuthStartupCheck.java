@@ -216,11 +216,26 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 				return SERVLET;
 			}
 			for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(context.getClass())) {
-				if (type.getName().endsWith(".ReactiveWebApplicationContext")) {
+				if (isReactiveWebApplicationContext(type)) {
 					return REACTIVE;
 				}
 			}
 			return NOT_WEB;
+		}
+
+		// Every reactive context implements the interface through another one
+		// (ConfigurableReactiveWebApplicationContext), whose super-interfaces ClassUtils
+		// does not list.
+		private static boolean isReactiveWebApplicationContext(Class<?> type) {
+			if (type.getName().endsWith(".ReactiveWebApplicationContext")) {
+				return true;
+			}
+			for (Class<?> superType : type.getInterfaces()) {
+				if (isReactiveWebApplicationContext(superType)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -16,13 +16,18 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -99,6 +104,66 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 		contextRunner.run(failsClosed);
 		// A guard that no adapter of the configured kind applies guards nothing.
 		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "web-filter", "http-handler" })
+	void refusesToStartWhenTheStartersAutoConfigurationsAreExcluded(String adapter) {
+		// What Spring Boot applies from spring.factories, which a context runner does
+		// not.
+		new ReactiveWebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
+					"litellm.metrics-auth.adapter=" + adapter)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
+				.hasMessageNotContaining(KEY));
+	}
+
+	@Test
+	void refusesToStartAServletApplicationWhoseAutoConfigurationsAreExcluded() {
+		new WebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered"));
+	}
+
+	@Test
+	void addsNoSecondStartupCheckWhenTheAutoConfigurationRegisteredOne() {
+		this.contextRunner.withInitializer(new MetricsAuthSafeguardsInitializer())
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthStartupCheck.class));
+	}
+
+	@Test
+	void startsWithoutAGuardWhenTheSwitchIsOffAndTheAutoConfigurationsAreExcluded() {
+		new ReactiveWebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void refusesToStartWhenAnOwnPathMatcherLeavesAConfiguredPathOpen() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.paths=/metrics,/internal/metrics")
+			.withBean(MetricsPathMatcher.class, () -> new MetricsPathMatcher(List.of("/metrics", "/custom")))
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("does not guard [/internal/metrics]")
+				.hasMessageContaining("MetricsPathMatcher"));
+	}
+
+	@Test
+	void startsWithAnOwnPathMatcherThatGuardsEveryConfiguredPath() {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.paths=/metrics,/internal/metrics")
+			.withBean(MetricsPathMatcher.class,
+					() -> new MetricsPathMatcher(List.of("/metrics", "/internal/metrics", "/custom")))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(MetricsGuard.class)
+				.satisfies((guard) -> assertThat(guard.getPaths().getPaths()).contains("/custom")));
 	}
 
 	@Test
@@ -180,6 +245,45 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 				.isEqualTo((property != KeyProperty.KEY_FILES) ? SanitizableData.SANITIZED_VALUE
 						: "/run/secrets/metrics-key");
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("valuesThatCarryKeys")
+	void masksEveryValueThatCarriesAKey(String name, String value) {
+		SanitizableData data = new SanitizableData(null, name, value);
+		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+	}
+
+	static Stream<Arguments> valuesThatCarryKeys() {
+		return Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.master-key=" + KEY),
+				Arguments.of("sun.java.command", "ai.example.App --litellm.metrics-auth.named-keys=" + KEY),
+				Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.named-keys.prometheus=" + KEY),
+				Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.keys[0]=" + KEY),
+				Arguments.of("sun.java.command", "app.jar --litellm.metricsAuth.keyHashes=" + "ab".repeat(32)),
+				Arguments.of("sun.java.command", "app.jar --LITELLM_MASTER_KEY=" + KEY),
+				Arguments.of("SPRING_APPLICATION_JSON", "{\"litellm\":{\"master-key\":\"" + KEY + "\"}}"),
+				Arguments.of("SPRING_APPLICATION_JSON",
+						"{\"litellm\":{\"metrics-auth\":{\"named-keys\":{\"grafana\":\"" + KEY + "\"}}}}"),
+				Arguments.of("SPRING_APPLICATION_JSON",
+						"{\"litellm\": {\"metricsAuth\": {\"keys\": [\"" + KEY + "\"]}}}"),
+				Arguments.of("spring.application.json", "{\"litellm.master_key\":\"" + KEY + "\"}"),
+				Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.metrics-auth.named-keys.x=" + KEY),
+				Arguments.of("JDK_JAVA_OPTIONS", "-Dlitellm.master-key=" + KEY + " -Xss1m"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("valuesThatCarryNoKey")
+	void leavesValuesThatCarryNoKeyAlone(String name, Object value) {
+		SanitizableData data = new SanitizableData(null, name, value);
+		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).isEqualTo(value);
+	}
+
+	static Stream<Arguments> valuesThatCarryNoKey() {
+		return Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.metrics-auth.paths=/x"),
+				Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.require-auth-for-metrics-endpoint=true"),
+				Arguments.of("SPRING_APPLICATION_JSON", "{\"server\":{\"port\":8080}}"),
+				Arguments.of("java.class.path", "/app/lib/litellm-spring-boot.jar"), Arguments.of("server.port", 8080));
 	}
 
 	@ParameterizedTest

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Nested;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,10 +44,18 @@ class ActuatorExposureTests {
 			properties = { "litellm.master-key=" + ActuatorExposureScenarios.MASTER_KEY,
 					"litellm.metrics-auth.keys[0]=" + ActuatorExposureScenarios.SECOND_KEY,
 					"LITELLM_MASTER_KEY=" + ActuatorExposureScenarios.ENVIRONMENT_KEY,
-					"management.endpoints.web.exposure.include=health,prometheus,metrics,env,configprops",
+					ActuatorExposureScenarios.COMMAND_LINE, ActuatorExposureScenarios.APPLICATION_JSON,
+					ActuatorExposureScenarios.APPLICATION_JSON_PROPERTY, ActuatorExposureScenarios.TOOL_OPTIONS,
+					"management.endpoints.web.exposure.include=health,prometheus,metrics,env,configprops,httpexchanges",
 					"management.endpoint.env.show-values=always",
 					"management.endpoint.configprops.show-values=always" })
+	@Import(ActuatorExposureScenarios.HttpExchangeRecording.class)
 	abstract static class Scenarios extends SampleAppScenarios implements ActuatorExposureScenarios {
+
+		@Override
+		public int port() {
+			return this.port;
+		}
 
 	}
 

@@ -211,6 +211,8 @@ class SampleApplicationTests {
 				.exchange()
 				.expectStatus()
 				.isOk()
+				.expectHeader()
+				.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
 				.expectBody(String.class)
 				.value((body) -> assertThat(body).contains("# TYPE jvm_"));
 		}
@@ -281,6 +283,8 @@ class SampleApplicationTests {
 				.expectHeader()
 				.value(HttpHeaders.CONTENT_TYPE,
 						(type) -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase(PROMETHEUS_TEXT))
+				.expectHeader()
+				.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
 				.expectBody(String.class)
 				.value((body) -> assertThat(body).contains("# TYPE jvm_memory_used_bytes gauge"));
 		}

@@ -67,6 +67,8 @@ class MetricsAuthHttpHandlerDecoratorTests {
 		assertThat(this.delegate.calls).hasValue(1);
 		assertThat(this.delegate.lastRequest).isSameAs(request);
 		assertThat(this.response.getStatusCode()).isNull();
+		assertThat(this.response.getHeaders().getCacheControl()).as("no shared cache keeps what a key unlocked")
+			.isEqualTo("no-store");
 	}
 
 	@Test

@@ -54,6 +54,7 @@ class MetricsAuthWebFilterTests {
 		assertThat(result).as("no operator is added to the pass-through").isSameAs(this.chain.result);
 		assertThat(this.chain.calls).hasValue(1);
 		assertThat(exchange.getResponse().getStatusCode()).isNull();
+		assertThat(exchange.getResponse().getHeaders().getCacheControl()).isNull();
 	}
 
 	@ParameterizedTest
@@ -64,6 +65,9 @@ class MetricsAuthWebFilterTests {
 		StepVerifier.create(this.filter.filter(exchange, this.chain)).verifyComplete();
 		assertThat(this.chain.calls).hasValue(1);
 		assertThat(exchange.getResponse().getStatusCode()).isNull();
+		assertThat(exchange.getResponse().getHeaders().getCacheControl())
+			.as("no shared cache keeps what a key unlocked")
+			.isEqualTo("no-store");
 	}
 
 	@Test

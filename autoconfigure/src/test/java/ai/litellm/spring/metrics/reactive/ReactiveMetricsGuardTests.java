@@ -94,6 +94,8 @@ class ReactiveMetricsGuardTests {
 		assertThat(this.response.getStatusCode()).isNull();
 		assertThat(this.lookups).hasValue(0);
 		assertThat(this.listener.accepted).containsExactly("master");
+		assertThat(this.response.getHeaders().getCacheControl()).as("no shared cache keeps what a key unlocked")
+			.isEqualTo("no-store");
 	}
 
 	@Test
@@ -102,6 +104,7 @@ class ReactiveMetricsGuardTests {
 		assertThat(this.proceeded).hasValue(1);
 		assertThat(this.lookups).hasValue(1);
 		assertThat(this.listener.accepted).containsExactly("grafana");
+		assertThat(this.response.getHeaders().getCacheControl()).isEqualTo("no-store");
 	}
 
 	@Test

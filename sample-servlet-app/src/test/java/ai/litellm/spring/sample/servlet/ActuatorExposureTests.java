@@ -20,6 +20,7 @@ import ai.litellm.spring.test.ActuatorExposureScenarios;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@link ActuatorExposureScenarios} through a real Tomcat.
@@ -30,8 +31,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { ServletSampleAppScenarios.TOMCAT, "litellm.master-key=" + ActuatorExposureScenarios.MASTER_KEY,
 				"litellm.metrics-auth.keys[0]=" + ActuatorExposureScenarios.SECOND_KEY,
 				"LITELLM_MASTER_KEY=" + ActuatorExposureScenarios.ENVIRONMENT_KEY,
-				"management.endpoints.web.exposure.include=health,prometheus,metrics,env,configprops",
+				ActuatorExposureScenarios.COMMAND_LINE, ActuatorExposureScenarios.APPLICATION_JSON,
+				ActuatorExposureScenarios.APPLICATION_JSON_PROPERTY, ActuatorExposureScenarios.TOOL_OPTIONS,
+				"management.endpoints.web.exposure.include=health,prometheus,metrics,env,configprops,httpexchanges",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
+@Import(ActuatorExposureScenarios.HttpExchangeRecording.class)
 class ActuatorExposureTests extends ServletSampleAppScenarios implements ActuatorExposureScenarios {
+
+	@Override
+	public int port() {
+		return this.port;
+	}
 
 }

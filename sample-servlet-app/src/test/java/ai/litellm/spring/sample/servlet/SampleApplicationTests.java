@@ -196,6 +196,7 @@ class SampleApplicationTests extends ServletSampleAppScenarios {
 		ResponseEntity<String> metrics = exchange(
 				this.client.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, BEARER_KEY));
 		assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+		assertThat(metrics.getHeaders().getCacheControl()).isEqualTo("no-store");
 		assertThat(metrics.getBody()).contains("# TYPE jvm_");
 	}
 
@@ -262,6 +263,8 @@ class SampleApplicationTests extends ServletSampleAppScenarios {
 
 	static void assertMetricsServed(ResponseEntity<String> response) {
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getHeaders().getCacheControl()).as("no shared cache keeps what a key unlocked")
+			.isEqualTo("no-store");
 		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).isNotNull()
 			.satisfies((type) -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase(PROMETHEUS_TEXT));
 		assertThat(response.getBody()).contains("# TYPE jvm_memory_used_bytes gauge");
