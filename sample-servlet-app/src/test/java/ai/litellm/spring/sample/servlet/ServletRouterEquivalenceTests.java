@@ -148,6 +148,29 @@ class ServletRouterEquivalenceTests {
 	}
 
 	@Nested
+	class OnTomcatWithTheAntMatcherPassingEncodedSlashesThroughUnderAContextPath extends Scenarios {
+
+		OnTomcatWithTheAntMatcherPassingEncodedSlashesThroughUnderAContextPath() {
+			super(Setting.antMatcherOnTomcat("passthrough", "/metrics", "/%2Fmetrics", "/%2F/%6detrics")
+				.underContextPath("/app"));
+		}
+
+	}
+
+	@Nested
+	class OnJettyWithLegacyUriComplianceAndTheAntMatcherUnderAContextPath extends Scenarios {
+
+		OnJettyWithLegacyUriComplianceAndTheAntMatcherUnderAContextPath() {
+			super(Setting.on(ServletContainer.JETTY)
+				.with(RoutingSettings.ContainerOptions.class, "--" + RoutingSettings.URI_COMPLIANCE + "=LEGACY")
+				.withTheAntMatcher()
+				.routing("/metrics", "/%2Fmetrics", "/%2F/%6detrics")
+				.underContextPath("/app"));
+		}
+
+	}
+
+	@Nested
 	class OnJettyWithAPrometheusPathHoldingASemicolon extends Scenarios {
 
 		OnJettyWithAPrometheusPathHoldingASemicolon() {
@@ -452,6 +475,23 @@ class ServletRouterEquivalenceTests {
 				.with(RoutingSettings.SuffixPatterns.class);
 			return RoutingSettings.hasSuffixPatternMatch()
 					? setting.routing("/metrics.txt", "/metrics.json", "/metrics.x") : setting;
+		}
+
+		/**
+		 * This setting with the application under a context path: the spellings of the
+		 * metrics paths under it, and the known requests moved under it.
+		 * @param contextPath the context path
+		 * @return the setting
+		 */
+		Setting underContextPath(String contextPath) {
+			List<String> paths = MetricsPathSpellings.SAMPLE_APP_PATHS.stream()
+				.map((path) -> contextPath + path)
+				.toList();
+			return new Setting(this.container, this.sources,
+					concat(this.args, "--server.servlet.context-path=" + contextPath), this.methods,
+					MetricsPathSpellings.withServletSpellings(paths),
+					this.routedToMetrics.stream().map((target) -> contextPath + target).toList(),
+					this.servedOthers.stream().map((target) -> contextPath + target).toList());
 		}
 
 		/**
