@@ -39,7 +39,6 @@ import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
@@ -173,8 +172,10 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 		if (ClassUtils.isPresent(ACTUATOR_ENDPOINTS_CLASS, getClass().getClassLoader())) {
 			required.addAll(ActuatorEndpointPaths.of(this.beans, metricsAuth.getActuatorEndpoints()));
 		}
+		// Each path literally, as Spring maps it and the matcher takes it: a ';' or a '%'
+		// in a mapped endpoint's path (prom;x) is part of its segment.
 		List<String> unguarded = required.stream()
-			.filter((path) -> !guard.getPaths().matches(PathContainer.parsePath(path)))
+			.filter((path) -> !guard.getPaths().matchesPlainPath(path, 0, 0))
 			.toList();
 		if (!unguarded.isEmpty()) {
 			throw new MetricsAuthConfigurationException(

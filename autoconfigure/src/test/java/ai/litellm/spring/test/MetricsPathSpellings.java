@@ -42,7 +42,8 @@ public final class MetricsPathSpellings {
 	/**
 	 * Spellings of the given paths: every character percent-encoded in upper and lower
 	 * case, matrix parameters on every segment, empty and dot segments, trailing and
-	 * duplicate slashes, case changes, query and fragment, encoded separators, and
+	 * duplicate slashes, case changes, query and fragment, encoded separators (also in
+	 * front of and between the segments), a last segment with an extension, and
 	 * absolute-form request targets.
 	 * @param paths the paths, each starting with a slash
 	 * @return the spellings, the paths themselves first, without duplicates
@@ -97,8 +98,43 @@ public final class MetricsPathSpellings {
 			spellings.add("HTTP://LOCALHOST" + path);
 			spellings.add("http://localhost" + encodeAllButSlashes(path));
 			spellings.add("http://user@localhost" + path + ";a=b");
+			addExtensions(spellings, path);
+			addEncodedSlashes(spellings, path);
 		}
 		return spellings;
+	}
+
+	// A last segment with an extension: what Spring MVC's legacy suffix pattern matching
+	// routes to the handler of the path.
+	private static void addExtensions(Set<String> spellings, String path) {
+		spellings.add(path + ".txt");
+		spellings.add(path + ".json");
+		spellings.add(path + ".x");
+		spellings.add(path + ".");
+		spellings.add(path + "%2Etxt");
+		spellings.add(path + ".txt;a=b");
+		spellings.add(encodeFirstCharacter(path, "%%%02X") + ".txt");
+	}
+
+	// Encoded slashes in front of and between the segments: a container may pass them
+	// through, and Spring MVC's legacy Ant path matcher decodes the whole path before it
+	// splits it, so /%2Fmetrics is routed as //metrics.
+	private static void addEncodedSlashes(Set<String> spellings, String path) {
+		spellings.add("/%2F" + path.substring(1));
+		spellings.add("/%2f" + path.substring(1));
+		spellings.add("/%2F" + path);
+		spellings.add("/%2F" + encodeFirstCharacter(path, "%%%02x"));
+		spellings.add("/%2F" + path + ";x=1");
+		spellings.add("/%2F%2F" + path.substring(1));
+		for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+			spellings.add(path.substring(0, slash) + "%2F" + path.substring(slash + 1));
+			spellings.add(path.substring(0, slash) + "%2f" + path.substring(slash + 1));
+			spellings.add(path.substring(0, slash) + "/%2F" + path.substring(slash + 1));
+		}
+	}
+
+	private static String encodeFirstCharacter(String path, String format) {
+		return "/" + String.format(format, (int) path.charAt(1)) + path.substring(2);
 	}
 
 	/**
