@@ -143,6 +143,29 @@ public final class MetricsPathMatcher {
 	}
 
 	/**
+	 * Return whether a path could hold a guarded path, wherever the path within the
+	 * application starts in it: {@code false} when it needs no decoding and none of its
+	 * segments can start a guarded path, so that a request can be let through without
+	 * parsing its path or knowing its context path.
+	 * @param path the path as received, such as a request URI's raw path
+	 * @return {@code false} if no guarded path can be in it
+	 */
+	public boolean mayHoldGuardedPath(String path) {
+		if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+			return true;
+		}
+		int start = 0;
+		while (start < path.length()) {
+			int end = segmentEnd(path, start);
+			if (isFirstSegment(path, start, end - start)) {
+				return true;
+			}
+			start = end + 1;
+		}
+		return false;
+	}
+
+	/**
 	 * Return whether a path that needs no decoding (no {@code %} and no {@code ;}) is a
 	 * guarded path or below one, without parsing it: a servlet request URI as received.
 	 * @param path the path, such as a servlet request's URI

@@ -111,6 +111,14 @@ class MetricsPathMatcherTests {
 			.isFalse();
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "/health, false", "/api/v1/chat/completions, false", "/metricz/x, false", "/, false", "'', false",
+			"/metrics, true", "/api/METRICS, true", "/x/metrics.txt, true", "//actuator/health, true",
+			"/%68ealth, true", "/health;a=b, true" })
+	void tellsWhetherAPathCanHoldAGuardedPathWhereverItsContextPathEnds(String path, boolean mayHold) {
+		assertThat(this.matcher.mayHoldGuardedPath(path)).isEqualTo(mayHold);
+	}
+
 	@Test
 	void takesAConfiguredPathLiterallyAsSpringMapsIt() {
 		// management.endpoints.web.path-mapping.prometheus=prom;x is mapped as "prom;x",

@@ -57,6 +57,12 @@ final class ReactiveMetricsGuard {
 	 * @return {@code true} for a metrics request
 	 */
 	boolean isMetricsRequest(ServerHttpRequest request) {
+		String rawPath = request.getURI().getRawPath();
+		if (rawPath != null && !this.guard.getPaths().mayHoldGuardedPath(rawPath)) {
+			// Nearly every request: decided on the URI as received, before anything
+			// parses its path.
+			return false;
+		}
 		RequestPath path;
 		try {
 			path = request.getPath();
