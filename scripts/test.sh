@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Every test: the README's test command, and what CI runs.
+#   0. the relative links of the documentation (scripts/check-links.sh);
 #   1. the tools the tests need beyond a JDK (a Prometheus server and promtool);
 #   2. the whole suite on JDK 17 against the baseline Spring Boot, installing the jars
 #      it publishes into the local repository;
@@ -51,6 +52,8 @@ if [[ -z $jdk17 ]]; then
 	baseline=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 	echo "No JDK 17 found: running the suite on the JDK at hand ($baseline)"
 fi
+
+scripts/check-links.sh
 
 scripts/install-test-tools.sh
 
