@@ -72,7 +72,7 @@ class CredentialAttackTests extends ServletSampleAppScenarios {
 				attacks.size(), refusedByTomcat);
 		assertThat(failures).isEmpty();
 		// Tomcat would quote a header line it cannot parse, key and all, at INFO; the
-		// sample app, as the README advises, logs that class at WARN only.
+		// sample app, as docs/spring-mvc.md advises, logs that class at WARN only.
 		assertThat(output.toString()).doesNotContain(KEY).doesNotContain(base64("prometheus:" + KEY));
 	}
 
