@@ -146,7 +146,8 @@ class BoundedApiKeyAuthenticatorTests {
 	@Test
 	void refusesLookupsBeyondTheBoundWithoutStartingThemOrNamingTheKey() throws Exception {
 		this.requests.submit(() -> this.authenticator.authenticate("sk-stuck"));
-		awaitTrue(() -> this.bounds.inFlight() == 1);
+		// The lookup holds its place from before its thread starts it.
+		awaitTrue(() -> this.bounds.inFlight() == 1 && this.lookups.get() == 1);
 		assertThatExceptionOfType(AuthenticatorSaturatedException.class)
 			.isThrownBy(() -> this.authenticator.authenticate("sk-secret-key"))
 			.withMessageNotContaining("sk-secret-key");
