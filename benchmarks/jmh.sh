@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs its JMH benchmarks with the GC profiler, so each
-# benchmark reports time (ns/op) and allocation (B/op) per request. Writes
-# benchmarks/results/jmh.json and benchmarks/results/jmh.md (OUTPUT_NAME=jmh-servlet
-# writes jmh-servlet.json and jmh-servlet.md instead).
+# benchmark reports time (ns/op) and allocation (B/op, gc.alloc.rate.norm) per request.
+# Writes JMH's own results: benchmarks/results/jmh.json, and jmh.txt with the run's settings
+# and JMH's summary table (OUTPUT_NAME=jmh-servlet writes jmh-servlet.json and
+# jmh-servlet.txt instead).
 #
 # Usage: benchmarks/jmh.sh [JMH options or a benchmark regex, passed to JMH last]
 #   benchmarks/jmh.sh                                   the benchmarks' own settings: 1 fork,
@@ -43,4 +44,9 @@ META="$TARGET/jmh-meta.txt"
 java -cp "$CLASSPATH" org.openjdk.jmh.Main "${options[@]}" -prof gc -rf json -rff "$RESULTS/$OUTPUT_NAME.json" "$@" \
 	| tee "$TARGET/jmh.log"
 
-java -cp "$CLASSPATH" ai.litellm.spring.benchmarks.report.JmhReport "$RESULTS/$OUTPUT_NAME.json" "$META" "$RESULTS/$OUTPUT_NAME.md"
+# JMH's summary table, less the allocation rate per second and the GC counts and times.
+{
+	cat "$META"
+	echo
+	sed -n '/^Benchmark  /,/^$/p' "$TARGET/jmh.log" | grep -Ev ':gc\.(alloc\.rate|count|time) '
+} > "$RESULTS/$OUTPUT_NAME.txt"

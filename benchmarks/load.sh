@@ -9,15 +9,16 @@
 # Per pass and mode it reports median requests/s, p50 and p99 latency, the server's CPU
 # time per request (utime + stime of the server process from /proc/<pid>/stat during the
 # run, divided by requests completed), non-2xx responses, and the ratio to the first mode
-# of MODES (the baseline, "none" by default) within the same round. Results:
-# benchmarks/results/load.{md,svg} and load-runs.tsv (load-quick.* with QUICK=1, or
-# OUTPUT_NAME.*). Loopback only; every run is bounded by its duration.
+# of MODES (the baseline, "none" by default) within the same round (benchmarks/chart.sh
+# summarises and draws them). Results: benchmarks/results/load.txt (settings and summary),
+# load.svg (chart) and load-runs.tsv (every run); load-quick.* with QUICK=1, or
+# OUTPUT_NAME.*. Loopback only; every run is bounded by its duration.
 #
 # The servlet modes (Spring MVC on Tomcat, with Tomcat's default thread pool) run apart,
 # against their own baseline:
 #   MODES="servlet-none servlet-starter servlet-security" OUTPUT_NAME=load-servlet benchmarks/load.sh
 #
-# Usage: benchmarks/load.sh [--install]     (--install: apt-get install wrk if missing)
+# Usage: benchmarks/load.sh [--install]     (--install: apt-get install wrk and gnuplot if missing)
 # Environment (defaults for a full run of about 20 minutes; QUICK=1 for about 4, with
 # WARMUP_SECONDS=6 DURATION_SECONDS=3 ROUNDS=2):
 #   QUICK=0  WARMUP_SECONDS=40  DURATION_SECONDS=8  ROUNDS=5
@@ -40,11 +41,11 @@ for argument in "$@"; do
 	esac
 done
 
-if ! command -v wrk > /dev/null; then
+if ! command -v wrk > /dev/null || ! command -v gnuplot > /dev/null; then
 	if [[ $install == 1 ]]; then
-		apt-get update && apt-get install -y wrk
+		apt-get update && apt-get install -y wrk gnuplot-nox
 	else
-		echo "wrk is not installed. Install it with:  apt-get install -y wrk   (or run: $0 --install)" >&2
+		echo "wrk or gnuplot is not installed. Install them with:  apt-get install -y wrk gnuplot-nox   (or run: $0 --install)" >&2
 		exit 1
 	fi
 fi
@@ -190,6 +191,30 @@ run_wrk() {
 		"http://127.0.0.1:${ports[$1]}$4" > "$6"
 }
 
+# wrk_row <wrk output file> <server CPU ticks>: requests, seconds, rps, p50_ms, p99_ms,
+# non_2xx, socket_errors, cpu_s and cpu_us_per_request of one run, tab-separated.
+wrk_row() {
+	awk -v ticks="$2" -v hz="$CLK_TCK" '
+		function ms(value) {
+			if (value ~ /us$/) return value / 1000
+			if (value ~ /ms$/) return value + 0
+			if (value ~ /s$/) return value * 1000
+			return value * 60000
+		}
+		$1 == "50%" { p50 = ms($2) }
+		$1 == "99%" { p99 = ms($2) }
+		$2 == "requests" && $3 == "in" { requests = $1; sub(/,$/, "", $4); seconds = ms($4) / 1000 }
+		/Requests\/sec:/ { rps = $2 }
+		/Non-2xx or 3xx responses:/ { non_2xx = $NF }
+		/Socket errors:/ { gsub(/[^0-9]+/, " "); errors = $1 + $2 + $3 + $4 }
+		END {
+			if (rps == "") { print "No complete wrk report in " FILENAME > "/dev/stderr"; exit 1 }
+			cpu = ticks / hz
+			printf "%d\t%.2f\t%.1f\t%.3f\t%.3f\t%d\t%d\t%.2f\t%s\n", requests, seconds, rps, p50, p99, non_2xx,
+				errors, cpu, (requests > 0) ? sprintf("%.2f", cpu * 1000000 / requests) : "NaN"
+		}' "$1"
+}
+
 selected() {
 	[[ " ${selected_passes[*]} " == *" $1 "* ]]
 }
@@ -221,16 +246,17 @@ for mode in "${modes[@]}"; do
 done
 echo "server threads: ${threads_per_server%, }"
 
+# Passes: what PASSES names, the name in the results, path, connections, with the key.
 passes=(
-	"health-high|health-$HIGH_CONNECTIONS|GET /health, $HIGH_CONNECTIONS connections|/health|$HIGH_CONNECTIONS|0"
-	"health-low|health-$LOW_CONNECTIONS|GET /health, $LOW_CONNECTIONS connections|/health|$LOW_CONNECTIONS|0"
-	"metrics-no-key|metrics-no-key|GET /metrics without a key (401 in every mode but ${modes[0]}), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|0"
-	"metrics-key|metrics-key|GET /metrics with the key (HTTP Basic), $METRICS_CONNECTIONS connections|/metrics|$METRICS_CONNECTIONS|1"
+	"health-high|health-$HIGH_CONNECTIONS|/health|$HIGH_CONNECTIONS|0"
+	"health-low|health-$LOW_CONNECTIONS|/health|$LOW_CONNECTIONS|0"
+	"metrics-no-key|metrics-no-key|/metrics|$METRICS_CONNECTIONS|0"
+	"metrics-key|metrics-key|/metrics|$METRICS_CONNECTIONS|1"
 )
-index="$WORK/runs.tsv"
-: > "$index"
+runs="$WORK/runs.tsv"
+printf 'pass\tround\tmode\trequests\tseconds\trps\tp50_ms\tp99_ms\tnon_2xx\tsocket_errors\tcpu_s\tcpu_us_per_request\n' > "$runs"
 for pass in "${passes[@]}"; do
-	IFS='|' read -r key id title path connections with_key <<< "$pass"
+	IFS='|' read -r key id path connections with_key <<< "$pass"
 	selected "$key" || continue
 	for round in $(seq 1 "$ROUNDS"); do
 		for mode in "${modes[@]}"; do
@@ -239,13 +265,19 @@ for pass in "${passes[@]}"; do
 			run_wrk "$mode" "$connections" "$DURATION_SECONDS" "$path" "$with_key" "$WORK/$output"
 			after="$(cpu_ticks "${pids[$mode]}")"
 			settle "${pids[$mode]}"
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$title" "$round" "$mode" $((after - before)) "$CLK_TCK" \
-				"$output" >> "$index"
+			row="$(wrk_row "$WORK/$output" $((after - before)))"
+			printf '%s\t%s\t%s\t%s\n' "$id" "$round" "$mode" "$row" >> "$runs"
 			echo "$id round $round/$ROUNDS $mode: $(awk '/Requests\/sec/ {print $2}' "$WORK/$output") requests/s"
 		done
 	done
 done
 
 echo "server threads=${threads_per_server%, }" >> "$meta"
-java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-	ai.litellm.spring.benchmarks.report.LoadReport "$index" "$meta" "$RESULTS/$OUTPUT_NAME"
+cp "$runs" "$RESULTS/$OUTPUT_NAME-runs.tsv"
+stamp="$(awk -F= '/^date=/ { date = $2 } /^machine=/ { machine = $2 } /^jvm=/ { jvm = $2 }
+	END { printf "%s, %s\\n%s", date, machine, jvm }' "$meta")"
+{
+	cat "$meta"
+	echo
+	benchmarks/chart.sh "$runs" "$RESULTS/$OUTPUT_NAME.svg" "Load test: filter setups on $server" "$stamp"
+} | tee "$RESULTS/$OUTPUT_NAME.txt"
