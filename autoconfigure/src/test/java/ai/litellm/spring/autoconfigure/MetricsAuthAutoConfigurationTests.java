@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -637,6 +638,34 @@ class MetricsAuthAutoConfigurationTests {
 			.run((context) -> assertBindingFailed(context, name));
 		contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
 			.run((context) -> assertBindingFailed(context, name));
+	}
+
+	// An empty duration binds to nothing, and a misspelt name is not ours: the defaults
+	// apply and the guard stays on (an empty number, or another spelling of a name, is
+	// refused below).
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.metrics-auth.key-files-refresh=", "litellm.metrics-auth.authenticator-cache-ttl=",
+			"litellm.metrics-auth.authenticator-timeout=", "litellm.metrics-auth.authenticator-timout=1ms" })
+	void keepsTheDefaultsForAnEmptyOrMisspeltValueAndStaysGuarded(String property) {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY, property)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthWebFilter.class);
+				LiteLlmProperties.MetricsAuth metricsAuth = context.getBean(LiteLlmProperties.class).getMetricsAuth();
+				assertThat(metricsAuth.getKeyFilesRefresh()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(metricsAuth.getAuthenticatorMaxInFlight()).isEqualTo(32);
+				assertThat(metricsAuth.getAuthenticatorCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(metricsAuth.getAuthenticatorTimeout()).isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=",
+			"litellm.metrics-auth.authenticatorMaxInFlight=0", "litellm.metricsAuth.authenticatorCacheTtl=-1s" })
+	void refusesAnEmptyNumberAndAWrongValueInAnotherSpellingOfItsName(String property) {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY, property)
+			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	/**
