@@ -50,11 +50,6 @@ import org.springframework.util.Assert;
 public final class AcceptedKeys {
 
 	/**
-	 * The name of keys configured without one.
-	 */
-	public static final String UNNAMED = AuthenticatedKey.UNNAMED;
-
-	/**
 	 * Plaintext keys shorter than this are accepted with a warning.
 	 */
 	public static final int RECOMMENDED_MINIMUM_KEY_LENGTH = 16;
