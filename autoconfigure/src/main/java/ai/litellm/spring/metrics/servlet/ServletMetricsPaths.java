@@ -57,6 +57,13 @@ final class ServletMetricsPaths {
 					stringAttribute(request, RequestDispatcher.INCLUDE_SERVLET_PATH),
 					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
 		}
+		String uri = request.getRequestURI();
+		if (uri.indexOf('\\') < 0 && !this.paths.mayHoldGuardedPath(uri)) {
+			// Nearly every request: nothing to decode, no parameters, no backslash a
+			// container could take for a separator, and no segment that can start a
+			// guarded path, so neither view can be one. Decided on the URI alone.
+			return false;
+		}
 		String servletPath;
 		String pathInfo;
 		try {
@@ -65,11 +72,11 @@ final class ServletMetricsPaths {
 		}
 		catch (RuntimeException ex) {
 			// Jetty with relaxed URI compliance refuses an ambiguous URI
-			// (/files/a%2Fb.pdf)
-			// here. With no mapping to go by, guard a metrics path after any prefix.
-			return isMetricsUriAfterAnyPrefix(request.getRequestURI(), request.getContextPath());
+			// (/files/a%2Fb.pdf) here. With no mapping to go by, guard a metrics path
+			// after any prefix.
+			return isMetricsUriAfterAnyPrefix(uri, request.getContextPath());
 		}
-		return isMetricsRequest(request.getRequestURI(), request.getContextPath(), servletPath, pathInfo);
+		return isMetricsRequest(uri, request.getContextPath(), servletPath, pathInfo);
 	}
 
 	private boolean isMetricsUriAfterAnyPrefix(String uri, String contextPath) {
@@ -104,8 +111,7 @@ final class ServletMetricsPaths {
 	}
 
 	// Spring MVC's AntPathMatcher, behind a container that passes %2F through, decodes
-	// the
-	// whole URI before it splits it: /%2Fmetrics is routed as //metrics.
+	// the whole URI before it splits it: /%2Fmetrics is routed as //metrics.
 	private static boolean hasEncodedSlash(String uri) {
 		int percent = uri.indexOf('%');
 		return percent >= 0 && ENCODED_SLASH.matcher(uri).find(percent);

@@ -223,10 +223,12 @@ class MetricsAuthServletFilterTests {
 		assertRejected(401);
 	}
 
-	@Test
-	void guardsAServletTheContainerMapsByItsNormalisedPath() throws Exception {
-		MockHttpServletRequest request = request("GET", "/x/../metrics");
-		request.setServletPath("/metrics");
+	@ParameterizedTest
+	// Tomcat with ALLOW_BACKSLASH maps /metrics\x as /metrics/x.
+	@CsvSource({ "/x/../metrics, /metrics", "/metrics\\x, /metrics/x", "/\\metrics, //metrics" })
+	void guardsAServletTheContainerMapsByItsNormalisedPath(String uri, String servletPath) throws Exception {
+		MockHttpServletRequest request = request("GET", uri);
+		request.setServletPath(servletPath);
 		this.filter.doFilter(request, this.response, this.chain);
 		assertRejected(401);
 	}
