@@ -32,9 +32,9 @@ import org.springframework.http.server.RequestPath;
  * it (within the context path, and within a path-mapped servlet's prefix, each segment
  * decoded and without its path parameters), and the container's own decoded and
  * normalised servlet path and path info, on which it maps servlets other than
- * {@code DispatcherServlet}. An include is decided on the included paths. A URI without
- * {@code %} or {@code ;}, which is nearly every request, is compared in place without
- * allocating; any other is parsed first.
+ * {@code DispatcherServlet}. An include is decided on the included paths. Nearly every
+ * request is decided on its URI alone, without allocating: one with nothing to decode and
+ * no segment that can start a guarded path can be neither.
  *
  * @author LiteLLM Spring Boot contributors
  */
