@@ -23,131 +23,65 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 
 /**
- * The filter setups the load test compares.
+ * The filter setups the load test compares, chosen with {@code --bench.mode}.
  *
  * @author LiteLLM Spring Boot contributors
  */
-public enum BenchMode {
+enum BenchMode {
 
-	/**
-	 * No web filter at all: the baseline.
-	 */
-	NONE("none", WebApplicationType.REACTIVE, withoutSecurity(Map.of()), List.of()),
+	NONE("none", WebApplicationType.REACTIVE, Map.of()),
+	STARTER("starter", WebApplicationType.REACTIVE, starter("web-filter")),
+	STARTER_HANDLER("starter-handler", WebApplicationType.REACTIVE, starter("http-handler")),
+	COMPOSED("composed", WebApplicationType.REACTIVE, Map.of(), ModeConfigurations.Composed.class),
+	SECURITY("security", WebApplicationType.REACTIVE, Map.of(), ModeConfigurations.ReactiveSecurity.class),
+	SERVLET_NONE("servlet-none", WebApplicationType.SERVLET, Map.of()),
+	SERVLET_STARTER("servlet-starter", WebApplicationType.SERVLET, starter("web-filter")), SERVLET_SECURITY(
+			"servlet-security", WebApplicationType.SERVLET, Map.of(), ModeConfigurations.ServletSecurity.class);
 
-	/**
-	 * The starter's real auto-configuration with auth on, as a {@code WebFilter}.
-	 */
-	STARTER("starter", WebApplicationType.REACTIVE, starter(Map.of()), List.of()),
+	final String value;
 
-	/**
-	 * The starter's real auto-configuration with auth on, as an {@code HttpHandler}
-	 * decorator.
-	 */
-	STARTER_HANDLER("starter-handler", WebApplicationType.REACTIVE,
-			starter(Map.of("litellm.metrics-auth.adapter", "http-handler")), List.of()),
+	final WebApplicationType webApplicationType;
 
-	/**
-	 * A {@code ComposedMetricsAuthWebFilter} and a pass-through filter: the "before"
-	 * setup of LiteLLM's experiment.
-	 */
-	COMPOSED("composed", WebApplicationType.REACTIVE, withoutSecurity(Map.of()),
-			List.of(ComposedModeConfiguration.class)),
-
-	/**
-	 * Spring Security guarding {@code /metrics} with HTTP Basic, everything else
-	 * permitted.
-	 */
-	SECURITY("security", WebApplicationType.REACTIVE, Map.of(), List.of(SecurityModeConfiguration.class)),
-
-	/**
-	 * Spring MVC on Tomcat without any filter of ours: the servlet baseline. Spring
-	 * Boot's own servlet filters (character encoding, form content, request context) are
-	 * there, as in every servlet mode.
-	 */
-	SERVLET_NONE("servlet-none", WebApplicationType.SERVLET, withoutSecurity(Map.of()), List.of()),
-
-	/**
-	 * The starter's real auto-configuration with auth on, as a servlet {@code Filter}.
-	 */
-	SERVLET_STARTER("servlet-starter", WebApplicationType.SERVLET, starter(Map.of()), List.of()),
-
-	/**
-	 * Spring Security on Spring MVC guarding {@code /metrics} with HTTP Basic, everything
-	 * else permitted.
-	 */
-	SERVLET_SECURITY("servlet-security", WebApplicationType.SERVLET, Map.of(),
-			List.of(ServletSecurityModeConfiguration.class));
-
-	private final String value;
-
-	private final WebApplicationType webApplicationType;
+	final List<Class<?>> configurations;
 
 	private final Map<String, Object> properties;
 
-	private final List<Class<?>> configurations;
-
 	BenchMode(String value, WebApplicationType webApplicationType, Map<String, Object> properties,
-			List<Class<?>> configurations) {
+			Class<?>... configurations) {
 		this.value = value;
 		this.webApplicationType = webApplicationType;
 		this.properties = properties;
-		this.configurations = configurations;
+		this.configurations = List.of(configurations);
 	}
 
-	private static Map<String, Object> starter(Map<String, Object> extra) {
-		Map<String, Object> properties = new HashMap<>(extra);
-		properties.put("litellm.require-auth-for-metrics-endpoint", "true");
-		properties.put("litellm.master-key", LoadTestApplication.API_KEY);
-		return withoutSecurity(properties);
+	private static Map<String, Object> starter(String adapter) {
+		return Map.of("litellm.require-auth-for-metrics-endpoint", "true", "litellm.master-key",
+				LoadTestApplication.API_KEY, "litellm.metrics-auth.adapter", adapter);
 	}
 
-	private static Map<String, Object> withoutSecurity(Map<String, Object> properties) {
-		Map<String, Object> result = new HashMap<>(properties);
-		result.put("spring.autoconfigure.exclude", String.join(",", SecurityAutoConfigurations.NAMES));
-		return Map.copyOf(result);
+	Map<String, Object> properties() {
+		Map<String, Object> properties = new HashMap<>(this.properties);
+		properties.put(LoadTestApplication.MODE_PROPERTY, this.value);
+		if (this != SECURITY && this != SERVLET_SECURITY) {
+			// Without them, Boot would secure every other mode's application too.
+			properties.put("spring.autoconfigure.exclude", String.join(",", springSecurityAutoConfigurations()));
+		}
+		return properties;
 	}
 
-	/**
-	 * Return the mode's name as given on the command line.
-	 * @return the name
-	 */
-	public String value() {
-		return this.value;
+	static List<String> springSecurityAutoConfigurations() {
+		return ImportCandidates.load(AutoConfiguration.class, BenchMode.class.getClassLoader())
+			.getCandidates()
+			.stream()
+			.filter((name) -> name.startsWith("org.springframework.boot.security."))
+			.toList();
 	}
 
-	/**
-	 * Return the stack the mode runs on. Set, not deduced: with both Spring MVC and
-	 * WebFlux on the classpath Spring Boot would choose Spring MVC for every mode.
-	 * @return the web application type
-	 */
-	public WebApplicationType webApplicationType() {
-		return this.webApplicationType;
-	}
-
-	/**
-	 * Return the properties that set the mode up.
-	 * @return the properties
-	 */
-	public Map<String, Object> properties() {
-		return this.properties;
-	}
-
-	/**
-	 * Return the configuration classes the mode adds to the application.
-	 * @return the configuration classes
-	 */
-	public List<Class<?>> configurations() {
-		return this.configurations;
-	}
-
-	/**
-	 * Return the mode with the given name.
-	 * @param value the name, such as {@code starter-handler}
-	 * @return the mode
-	 */
-	public static BenchMode of(String value) {
+	static BenchMode of(String value) {
 		return Arrays.stream(values())
 			.filter((mode) -> mode.value.equals(value))
 			.findFirst()
@@ -156,7 +90,7 @@ public enum BenchMode {
 	}
 
 	static String names() {
-		return Arrays.stream(values()).map(BenchMode::value).collect(Collectors.joining("|"));
+		return Arrays.stream(values()).map((mode) -> mode.value).collect(Collectors.joining("|"));
 	}
 
 }

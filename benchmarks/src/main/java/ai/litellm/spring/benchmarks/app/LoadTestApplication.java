@@ -16,57 +16,70 @@
 
 package ai.litellm.spring.benchmarks.app;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
+import ai.litellm.spring.metrics.AcceptedKeys;
+import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.KeyRing;
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
 import reactor.netty.ReactorNetty;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The application {@code benchmarks/load.sh} puts under load, started as
- * {@code java -jar load-app.jar --bench.mode=MODE --server.port=PORT}.
- * <p>
- * It serves {@code GET /health} and {@code GET /metrics} on Reactor Netty with a single
- * event-loop thread, like the single uvicorn worker of LiteLLM's experiment, so that the
- * cost of a filter shows up as throughput lost on that one thread. The {@code servlet-*}
- * modes serve the same routes with Spring MVC on Tomcat, with Tomcat's default thread
- * pool. There is no actuator and no request logging; only the filter setup differs
- * between {@link BenchMode modes} of one stack. No component scanning either: each mode
- * contributes exactly its own configuration.
+ * {@code java -jar load-app.jar --bench.mode=MODE --server.port=PORT}: two routes that do
+ * next to no work, on Reactor Netty with one event-loop thread (like the single uvicorn
+ * worker of LiteLLM's experiment) or, in the {@code servlet-*} modes, on Tomcat, so that
+ * only the {@link BenchMode mode}'s filters differ.
  *
  * @author LiteLLM Spring Boot contributors
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import({ LoadTestRoutes.class, ServletLoadTestRoutes.class, EventLoopThreadsReporter.class })
 public class LoadTestApplication {
 
 	/**
-	 * The API key every mode accepts on {@code /metrics}: as a bearer token, or as the
-	 * password of the user {@value #USER} in HTTP Basic.
+	 * The API key every mode accepts on {@code /metrics}, as a bearer token or as the
+	 * HTTP Basic password of {@link #USER}, in {@link #BASIC_CREDENTIALS}.
 	 */
 	public static final String API_KEY = "sk-bench-4f1c7a9e2d";
 
-	/**
-	 * The user name for HTTP Basic, which Spring Security checks and the starter ignores.
-	 */
-	public static final String USER = "prometheus";
+	static final String USER = "prometheus";
 
 	/**
-	 * The property that selects the mode.
+	 * HTTP Basic credentials that every mode accepts.
 	 */
-	public static final String MODE_PROPERTY = "bench.mode";
+	public static final String BASIC_CREDENTIALS = "Basic "
+			+ Base64.getEncoder().encodeToString((USER + ":" + API_KEY).getBytes(StandardCharsets.UTF_8));
+
+	static final String MODE_PROPERTY = "bench.mode";
+
+	static final String METRICS = """
+			# HELP bench_up Whether the load-test application is up.
+			# TYPE bench_up gauge
+			bench_up 1.0
+			""";
+
+	private static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;charset=utf-8";
 
 	public static void main(String[] args) {
-		// Read once, when Reactor Netty's LoopResources class is initialised: it must be
-		// set before anything touches Netty.
+		// Reactor Netty reads it once, when its LoopResources class is initialised.
 		if (System.getProperty(ReactorNetty.IO_WORKER_COUNT) == null) {
 			System.setProperty(ReactorNetty.IO_WORKER_COUNT, "1");
 		}
@@ -77,22 +90,62 @@ public class LoadTestApplication {
 		application(BenchMode.of(mode)).run(args);
 	}
 
-	/**
-	 * Create the application for a mode, as {@link #main} runs it and tests start it.
-	 * @param mode the filter setup
-	 * @return the application, not yet run
-	 */
-	public static SpringApplication application(BenchMode mode) {
-		List<Class<?>> sources = new ArrayList<>();
-		sources.add(LoadTestApplication.class);
-		sources.addAll(mode.configurations());
-		SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
-		application.setWebApplicationType(mode.webApplicationType());
-		// Defaults, so that the command line can still override any of them.
-		Map<String, Object> properties = new HashMap<>(mode.properties());
-		properties.put(MODE_PROPERTY, mode.value());
-		application.setDefaultProperties(properties);
+	static SpringApplication application(BenchMode mode) {
+		SpringApplication application = new SpringApplication(LoadTestApplication.class);
+		application.addPrimarySources(mode.configurations);
+		// Set, not deduced: with both stacks on the classpath Boot would pick Spring MVC.
+		application.setWebApplicationType(mode.webApplicationType);
+		// Defaults, so that the command line can still override them.
+		application.setDefaultProperties(mode.properties());
 		return application;
+	}
+
+	/**
+	 * Create the starter's guard of {@code /metrics} with the load test's key, as its
+	 * auto-configuration builds it from {@code litellm.master-key}.
+	 * @return the guard
+	 */
+	public static MetricsGuard guard() {
+		AcceptedKeys keys = AcceptedKeys.builder().key("master", API_KEY, "litellm.master-key").build();
+		return new MetricsGuard(new MetricsPathMatcher(List.of("/metrics")), new KeyRing(keys),
+				AuthenticationListener.NONE);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveRoutes {
+
+		@Bean
+		RouterFunction<ServerResponse> loadTestRoutes() {
+			return RouterFunctions.route()
+				.GET("/health", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("ok"))
+				.GET("/metrics",
+						(request) -> ServerResponse.ok()
+							.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
+							.bodyValue(METRICS))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletRoutes {
+
+		@Bean
+		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> servletLoadTestRoutes() {
+			return org.springframework.web.servlet.function.RouterFunctions.route()
+				.GET("/health",
+						(request) -> org.springframework.web.servlet.function.ServerResponse.ok()
+							.contentType(MediaType.TEXT_PLAIN)
+							.body("ok"))
+				.GET("/metrics",
+						(request) -> org.springframework.web.servlet.function.ServerResponse.ok()
+							.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
+							.body(METRICS))
+				.build();
+		}
+
 	}
 
 }

@@ -15,9 +15,9 @@
  */
 
 /**
- * The load-test application: {@code /health} and {@code /metrics} on Reactor Netty with
- * one event-loop thread, or on Spring MVC and Tomcat, behind the filter setup chosen with
- * {@code bench.mode}.
+ * The load-test application and the filters it compares ours with: {@code /health} and
+ * {@code /metrics} on Reactor Netty with one event-loop thread, or on Spring MVC and
+ * Tomcat, behind the filter setup chosen with {@code bench.mode}.
  */
 @NullMarked
 package ai.litellm.spring.benchmarks.app;

@@ -16,57 +16,67 @@
 
 package ai.litellm.spring.benchmarks.jmh;
 
-import ai.litellm.spring.benchmarks.filters.ComposedMetricsAuthWebFilter;
+import ai.litellm.spring.benchmarks.app.ComposedMetricsAuthWebFilter;
+import ai.litellm.spring.benchmarks.app.LoadTestApplication;
+import ai.litellm.spring.benchmarks.app.ModeConfigurations;
 import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 /**
- * One filter called directly, {@code filter(exchange, chain)} on a pre-built exchange,
- * with the rest of the application as a {@link TerminalHandler}: the filter's own cost,
- * without Spring's per-filter wrapping (see {@link WebFilterChainBenchmarks} for that).
- * Every returned {@code Mono} is subscribed, since an unsubscribed one does nothing.
- * <p>
- * Spring Security's accepting path is not here: its password check hops to another
- * thread, which a synchronous benchmark cannot time; the load test covers it.
+ * One filter called directly, {@code filter(exchange, chain)} on a pre-built exchange:
+ * its own cost, without Spring's per-filter wrapping ({@link WebFilterChainBenchmarks}
+ * has that). Spring Security's accepting path is left out: its password check hops to
+ * another thread, which the load test covers.
  *
  * @author LiteLLM Spring Boot contributors
  */
-public class GuardBenchmarks extends FilterBenchmarkState {
+public class GuardBenchmarks extends BenchmarkState {
 
-	final ReusableServerHttpResponse healthResponse = new ReusableServerHttpResponse();
+	final ReusableServerHttpResponse response = new ReusableServerHttpResponse();
 
-	final ReusableServerHttpResponse acceptedResponse = new ReusableServerHttpResponse();
-
-	// The only response a filter under test commits: reset before every rejection.
+	// The only response a filter here commits: reset before every rejection.
 	final ReusableServerHttpResponse rejectedResponse = new ReusableServerHttpResponse();
 
-	final ServerHttpRequest healthRequest = BenchmarkFixtures.health();
+	final ServerWebExchange health = exchange(MockServerHttpRequest.get("/health").build(), this.response);
 
-	final ServerWebExchange health = BenchmarkFixtures.exchange(this.healthRequest, this.healthResponse);
+	final ServerWebExchange metricsWithKey = exchange(MockServerHttpRequest.get("/metrics")
+		.header(HttpHeaders.AUTHORIZATION, LoadTestApplication.BASIC_CREDENTIALS)
+		.build(), this.response);
 
-	final ServerWebExchange metricsWithKey = BenchmarkFixtures.exchange(BenchmarkFixtures.metricsWithKey(),
-			this.acceptedResponse);
-
-	final ServerWebExchange metricsWithoutKey = BenchmarkFixtures.exchange(BenchmarkFixtures.metricsWithoutKey(),
+	final ServerWebExchange metricsWithoutKey = exchange(MockServerHttpRequest.get("/metrics").build(),
 			this.rejectedResponse);
 
-	final MetricsAuthWebFilter starter = BenchmarkFixtures.starterFilter();
+	final MetricsAuthWebFilter starter = new MetricsAuthWebFilter(LoadTestApplication.guard(), null,
+			MetricsAuthWebFilter.DEFAULT_ORDER);
 
-	final MetricsAuthHttpHandlerDecorator handlerDecorator = BenchmarkFixtures
-		.starterHandlerDecorator(this.application);
+	final MetricsAuthHttpHandlerDecorator handlerDecorator = new MetricsAuthHttpHandlerDecorator(
+			LoadTestApplication.guard(), null, this.application, null);
 
-	final ComposedMetricsAuthWebFilter composed = BenchmarkFixtures.composedFilter();
+	final ComposedMetricsAuthWebFilter composed = new ComposedMetricsAuthWebFilter(LoadTestApplication.guard());
 
-	/**
-	 * No filter: only the call to the rest of the application and the subscription.
-	 */
+	WebFilter springSecurity;
+
+	public GuardBenchmarks() {
+		super(ModeConfigurations.ReactiveSecurity.class);
+	}
+
+	@Override
+	void prepare(ApplicationContext security) {
+		this.springSecurity = security.getBean(WebFilterChainProxy.class);
+	}
+
 	@Benchmark
 	public void floor() {
+		// No filter: only the application and the subscription.
 		run(this.application.filter(this.health));
 	}
 
@@ -88,7 +98,7 @@ public class GuardBenchmarks extends FilterBenchmarkState {
 
 	@Benchmark
 	public void starterHandlerDecoratorNonMetrics() {
-		run(this.handlerDecorator.handle(this.healthRequest, this.healthResponse));
+		run(this.handlerDecorator.handle(this.health.getRequest(), this.response));
 	}
 
 	@Benchmark
@@ -97,26 +107,11 @@ public class GuardBenchmarks extends FilterBenchmarkState {
 	}
 
 	@Benchmark
-	public void composedFilterMetricsAccepted() {
-		run(this.composed.filter(this.metricsWithKey, this.application));
-	}
-
-	@Benchmark
-	public void composedFilterMetricsRejected() {
-		this.rejectedResponse.reset();
-		run(this.composed.filter(this.metricsWithoutKey, this.application));
-	}
-
-	@Benchmark
 	public void springSecurityNonMetrics() {
 		run(this.springSecurity.filter(this.health, this.application));
 	}
 
-	/**
-	 * Spring Security rejects by signalling an exception, which each of its filters'
-	 * checkpoints decorates with a stack trace; that path takes thousands of calls to
-	 * settle, hence the longer warm-up.
-	 */
+	// Its exception gets a stack trace at every checkpoint it passes: slow to settle.
 	@Benchmark
 	@Warmup(iterations = 8, time = 1)
 	public void springSecurityMetricsRejected() {

@@ -34,20 +34,11 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * A response that can be committed again after a {@link #reset()}, so that a benchmark
- * can reject millions of requests on one pre-built exchange.
- * <p>
- * Why not the usual choices: a fresh exchange per operation would add the exchange's own
- * construction (request parsing, headers, attributes, session lookup) to every figure,
- * and {@code @Setup(Level.Invocation)} distorts operations that last well under a
- * microsecond. Spring's {@code AbstractServerHttpResponse} (and so
- * {@code MockServerHttpResponse}) cannot be reused: once committed its headers are
- * read-only and it ignores later writes, which would make rejections look free or fail.
- * <p>
- * What a rejection costs the filter is measured in full: status, headers, and the body
- * publisher it builds. What happens at commit belongs to the server and is left out: the
- * body publisher is kept, not written, and {@link #beforeCommit} actions are not kept
- * (Spring Security registers some on every request, which would pile up on a reused
- * response). The load test measures those on a real server.
+ * can reject millions of requests on one pre-built exchange: Spring's own responses
+ * ignore writes once committed, and a fresh exchange per call would time its
+ * construction. What happens at commit belongs to the server and is left out: the body is
+ * not written, and {@link #beforeCommit} actions are dropped (Spring Security registers
+ * some on every request). The load test measures those.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -61,17 +52,14 @@ public final class ReusableServerHttpResponse implements ServerHttpResponse {
 
 	private boolean committed;
 
-	private @Nullable Publisher<? extends DataBuffer> body;
-
 	/**
-	 * Make the response new again. Does not allocate.
+	 * Make the response new again, without allocating.
 	 */
 	public void reset() {
 		this.headers.clear();
 		this.cookies.clear();
 		this.statusCode = null;
 		this.committed = false;
-		this.body = null;
 	}
 
 	@Override
@@ -105,7 +93,7 @@ public final class ReusableServerHttpResponse implements ServerHttpResponse {
 
 	@Override
 	public void beforeCommit(Supplier<? extends Mono<Void>> action) {
-		// Not kept: see the class comment.
+		// Dropped: see the class comment.
 	}
 
 	@Override
@@ -115,15 +103,12 @@ public final class ReusableServerHttpResponse implements ServerHttpResponse {
 
 	@Override
 	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-		this.committed = true;
-		this.body = body;
-		return Mono.empty();
+		return setComplete();
 	}
 
 	@Override
 	public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-		this.committed = true;
-		return Mono.empty();
+		return setComplete();
 	}
 
 	@Override
@@ -135,14 +120,6 @@ public final class ReusableServerHttpResponse implements ServerHttpResponse {
 	@Override
 	public HttpHeaders getHeaders() {
 		return this.headers;
-	}
-
-	/**
-	 * Return the body publisher of the last write.
-	 * @return the body, or {@code null} if nothing was written since the last reset
-	 */
-	public @Nullable Publisher<? extends DataBuffer> getBody() {
-		return this.body;
 	}
 
 }

@@ -17,88 +17,72 @@
 package ai.litellm.spring.benchmarks.jmh;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
-import ai.litellm.spring.benchmarks.filters.OncePerRequestMetricsAuthFilter;
+import ai.litellm.spring.benchmarks.app.LoadTestApplication;
+import ai.litellm.spring.benchmarks.app.ModeConfigurations;
 import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.FilterChainProxy;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One servlet filter called directly, {@code doFilter(request, response, chain)}, on
- * pre-built requests, with the rest of the application as a {@link TerminalFilterChain}:
- * the starter's {@link MetricsAuthServletFilter}, the same guard inside Spring's
- * {@code OncePerRequestFilter}, and Spring Security's {@link FilterChainProxy} as the
- * load-test application's {@code servlet-security} mode configures it.
- * {@link #noFilter()} is the floor.
- * <p>
- * Every operation first makes its request and the response as a server hands them over:
- * the request without attributes (filters set some and do not all remove them) and the
- * response recycled, so that nothing one call leaves behind changes what the next one
- * does. That costs the same in every benchmark, the floor included. Spring's mocks stand
- * in for the container's request and response: their getters return fields. The response
- * is a {@link ReusableHttpServletResponse}, whose output stream takes the 401 body in one
- * copy rather than byte by byte as the plain mock's does; setting the status, headers and
- * content type on it still costs the mock's own allocation (header map entries, the
- * parsed content type).
+ * Spring's mock requests, whose getters return fields as a container's do. Every
+ * operation, {@link #noFilter()} included, first hands over the request without
+ * attributes and the response recycled, as a container does, so that nothing one call
+ * leaves behind changes the next.
  *
  * @author LiteLLM Spring Boot contributors
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
-public class ServletFilterBenchmarks {
+public class ServletFilterBenchmarks extends BenchmarkState {
 
-	final TerminalFilterChain application = new TerminalFilterChain();
+	final MockHttpServletRequest health = new MockHttpServletRequest("GET", "/health");
 
-	final MockHttpServletRequest health = BenchmarkFixtures.servletGet("/health");
+	final MockHttpServletRequest metricsWithoutKey = new MockHttpServletRequest("GET", "/metrics");
 
-	final MockHttpServletRequest metricsWithoutKey = BenchmarkFixtures.servletGet("/metrics");
-
-	final MockHttpServletRequest metricsWithKey = BenchmarkFixtures.servletMetricsWithKey();
+	final MockHttpServletRequest metricsWithKey = new MockHttpServletRequest("GET", "/metrics");
 
 	final ReusableHttpServletResponse response = new ReusableHttpServletResponse();
 
-	final MetricsAuthServletFilter starter = BenchmarkFixtures.starterServletFilter();
+	final MetricsAuthServletFilter starter = new MetricsAuthServletFilter(LoadTestApplication.guard(), null);
 
-	final OncePerRequestMetricsAuthFilter oncePerRequest = BenchmarkFixtures.oncePerRequestServletFilter();
+	// The same guard inside the base class of most Spring MVC filters, to show what that
+	// base class costs every request.
+	final OncePerRequestFilter oncePerRequest = new OncePerRequestFilter() {
 
-	private GenericApplicationContext securityContext;
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			ServletFilterBenchmarks.this.starter.doFilter(request, response, chain);
+		}
+
+	};
 
 	Filter springSecurity;
 
-	@Setup
-	public void setUp() {
-		this.securityContext = BenchmarkFixtures.servletSpringSecurity();
-		this.springSecurity = this.securityContext.getBean(FilterChainProxy.class);
+	public ServletFilterBenchmarks() {
+		super(ModeConfigurations.ServletSecurity.class);
+		this.metricsWithKey.addHeader(HttpHeaders.AUTHORIZATION, LoadTestApplication.BASIC_CREDENTIALS);
+		// Named as the starter registers its filter: the base class's attribute name is
+		// built from it.
+		this.oncePerRequest.setBeanName("metricsAuthFilter");
 	}
 
-	@TearDown
-	public void tearDown() {
-		this.securityContext.close();
+	@Override
+	void prepare(ApplicationContext security) {
+		this.springSecurity = security.getBean(FilterChainProxy.class);
 	}
 
-	/**
-	 * No filter: only the call to the rest of the application.
-	 */
 	@Benchmark
 	public void noFilter() throws IOException, ServletException {
 		this.application.doFilter(fresh(this.health), this.response);
@@ -110,20 +94,16 @@ public class ServletFilterBenchmarks {
 	}
 
 	/**
-	 * The same guard and the same call of the chain, through
-	 * {@code OncePerRequestFilter}: the difference to {@link #starterFilterNonMetrics()}
-	 * is that base class's own work.
+	 * The same guard and chain call as {@link #starterFilterNonMetrics()}: the difference
+	 * is the base class's own work.
 	 */
 	@Benchmark
 	public void oncePerRequestFilterNonMetrics() throws IOException, ServletException {
 		this.oncePerRequest.doFilter(fresh(this.health), this.response, this.application);
 	}
 
-	/**
-	 * The rejection, like the acceptance and Spring Security below, has far more code to
-	 * compile than the fast path: with 3 warm-up iterations on a busy machine its
-	 * iterations still fell from about 9 µs to 1 µs, hence the longer warm-up.
-	 */
+	// More code to compile than the fast path: with 3 warm-up iterations on a busy
+	// machine it still fell from 9 to 1 µs, hence the longer warm-up here and below.
 	@Benchmark
 	@Warmup(iterations = 8, time = 1)
 	public void starterFilterMetricsRejected() throws IOException, ServletException {
@@ -136,9 +116,6 @@ public class ServletFilterBenchmarks {
 		this.starter.doFilter(fresh(this.metricsWithKey), this.response, this.application);
 	}
 
-	/**
-	 * The {@code servlet-security} mode on a request it permits.
-	 */
 	@Benchmark
 	@Warmup(iterations = 8, time = 1)
 	public void springSecurityNonMetrics() throws IOException, ServletException {

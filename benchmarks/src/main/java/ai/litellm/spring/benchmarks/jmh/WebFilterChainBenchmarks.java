@@ -18,93 +18,53 @@ package ai.litellm.spring.benchmarks.jmh;
 
 import java.util.List;
 
-import ai.litellm.spring.benchmarks.filters.PassThroughWebFilter;
+import ai.litellm.spring.benchmarks.app.LoadTestApplication;
+import ai.litellm.spring.benchmarks.app.ModeConfigurations.PassThroughWebFilter;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
 
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.handler.DefaultWebFilterChain;
 
 /**
- * A {@code GET /health} through Spring's real {@link DefaultWebFilterChain}, which wraps
- * every filter call in {@code Mono.defer} and {@code checkpoint(filter.toString())}: with
- * no filter, with a filter that does nothing, and with each load-test mode's filters. The
- * difference between the first two is the framework's own cost per filter; what a filter
- * adds beyond a pass-through is its own.
+ * A {@code GET /health} through Spring's {@link DefaultWebFilterChain}, which wraps every
+ * filter call in {@code Mono.defer} and {@code checkpoint(filter.toString())}: a
+ * pass-through minus no filter is the framework's own cost per filter, and what the
+ * starter's filter adds beyond a pass-through is its own.
  *
  * @author LiteLLM Spring Boot contributors
  */
-public class WebFilterChainBenchmarks extends FilterBenchmarkState {
+public class WebFilterChainBenchmarks extends BenchmarkState {
 
-	final ServerWebExchange health = BenchmarkFixtures.exchange(BenchmarkFixtures.health(),
+	final ServerWebExchange health = exchange(MockServerHttpRequest.get("/health").build(),
 			new ReusableServerHttpResponse());
 
 	final DefaultWebFilterChain noFilter = chain();
 
 	final DefaultWebFilterChain passThrough = chain(new PassThroughWebFilter());
 
-	final DefaultWebFilterChain starter = chain(BenchmarkFixtures.starterFilter());
+	final DefaultWebFilterChain starter = chain(
+			new MetricsAuthWebFilter(LoadTestApplication.guard(), null, MetricsAuthWebFilter.DEFAULT_ORDER));
 
-	final DefaultWebFilterChain starterAndPassThrough = chain(BenchmarkFixtures.starterFilter(),
-			new PassThroughWebFilter());
-
-	final DefaultWebFilterChain composedAndPassThrough = chain(BenchmarkFixtures.composedFilter(),
-			new PassThroughWebFilter());
-
-	DefaultWebFilterChain springSecurityChain;
-
-	@Override
-	void prepare() {
-		this.springSecurityChain = chain(this.springSecurity);
+	public WebFilterChainBenchmarks() {
+		super(null);
 	}
 
-	/**
-	 * The framework's floor: the chain calls the handler directly.
-	 */
 	@Benchmark
 	public void noFilter() {
-		run(this.noFilter);
+		run(this.noFilter.filter(this.health));
 	}
 
 	@Benchmark
 	public void passThroughFilter() {
-		run(this.passThrough);
+		run(this.passThrough.filter(this.health));
 	}
 
-	/**
-	 * The {@code starter} mode.
-	 */
 	@Benchmark
 	public void starterFilter() {
-		run(this.starter);
-	}
-
-	/**
-	 * The "after" setup of LiteLLM's experiment: two filters that only pass through.
-	 */
-	@Benchmark
-	public void starterAndPassThroughFilters() {
-		run(this.starterAndPassThrough);
-	}
-
-	/**
-	 * The {@code composed} mode, the "before" setup of LiteLLM's experiment.
-	 */
-	@Benchmark
-	public void composedAndPassThroughFilters() {
-		run(this.composedAndPassThrough);
-	}
-
-	/**
-	 * The {@code security} mode.
-	 */
-	@Benchmark
-	public void springSecurityFilter() {
-		run(this.springSecurityChain);
-	}
-
-	private void run(DefaultWebFilterChain chain) {
-		run(chain.filter(this.health));
+		run(this.starter.filter(this.health));
 	}
 
 	private DefaultWebFilterChain chain(WebFilter... filters) {

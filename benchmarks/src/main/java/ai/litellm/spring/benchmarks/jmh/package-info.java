@@ -16,8 +16,7 @@
 
 /**
  * JMH benchmarks of the metrics guard, the composed-style reference filter, Spring
- * Security and Spring's own filter chain, and the reusable fixtures they share with the
- * tests.
+ * Security and Spring's own filter chain, with the fixtures they run on.
  */
 @NullMarked
 package ai.litellm.spring.benchmarks.jmh;

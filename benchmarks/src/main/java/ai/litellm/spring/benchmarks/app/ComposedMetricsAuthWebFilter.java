@@ -14,7 +14,9 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.benchmarks.filters;
+package ai.litellm.spring.benchmarks.app;
+
+import java.util.function.Function;
 
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
@@ -27,30 +29,25 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The same job as the starter's {@code MetricsAuthWebFilter}, written in the usual
- * reactive-composition style: a matcher that answers with a {@code Mono<Boolean>}, and
- * {@code filter}, {@code flatMap}, {@code switchIfEmpty} and {@code defer} to route the
- * request, the shape of Spring Security's {@code AuthenticationWebFilter}.
- * <p>
- * It is correct and delegates to the starter's own code: the {@link MetricsGuard}'s
- * {@link MetricsPathMatcher} for path matching, and the starter's
- * {@link MetricsAuthWebFilter} for credential reading, the key check and the 401 (which
- * checks the path once more, a few nanoseconds, on metrics requests only). The only
- * difference the benchmarks see is the composition: every request, metrics or not,
- * assembles and subscribes a pipeline of operators and lambdas. It is the JVM analogue of
- * the heavy middleware base class in LiteLLM's blog post.
+ * The starter's job written in the usual reactive-composition style, the shape of Spring
+ * Security's {@code AuthenticationWebFilter}: a matcher answering with a
+ * {@code Mono<Boolean>}, then {@code filter}, {@code flatMap}, {@code switchIfEmpty} and
+ * {@code defer}. It delegates matching, the key check and the 401 to the starter's own
+ * code, so the only difference the benchmarks see is the pipeline every request
+ * assembles: the JVM analogue of the middleware base class in LiteLLM's blog post.
  *
  * @author LiteLLM Spring Boot contributors
  */
 public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 
-	private final ReactiveMetricsRequestMatcher metricsRequests;
+	// The style of Spring Security's ServerWebExchangeMatcher.
+	private final Function<ServerWebExchange, Mono<Boolean>> metricsRequests;
 
 	private final MetricsAuthWebFilter metricsRequestFilter;
 
 	/**
-	 * Create a filter.
-	 * @param guard the starter's guard, which it routes metrics requests to
+	 * Create a filter for the metrics paths of a guard.
+	 * @param guard the starter's guard
 	 */
 	public ComposedMetricsAuthWebFilter(MetricsGuard guard) {
 		MetricsPathMatcher paths = guard.getPaths();
@@ -61,10 +58,10 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return this.metricsRequests.matches(exchange)
+		return this.metricsRequests.apply(exchange)
 			.filter(Boolean::booleanValue)
-			// thenReturn: a Mono<Void> is empty when it completes, and must not fall
-			// through to switchIfEmpty and run the chain a second time.
+			// thenReturn: an empty Mono<Void> must not fall through to switchIfEmpty and
+			// run the chain a second time.
 			.flatMap((metricsRequest) -> this.metricsRequestFilter.filter(exchange, chain).thenReturn(Boolean.TRUE))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.FALSE))
 			.then();
@@ -78,17 +75,6 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 	@Override
 	public String toString() {
 		return "ComposedMetricsAuthWebFilter";
-	}
-
-	/**
-	 * The reactive request matcher style of Spring Security's
-	 * {@code ServerWebExchangeMatcher}.
-	 */
-	@FunctionalInterface
-	interface ReactiveMetricsRequestMatcher {
-
-		Mono<Boolean> matches(ServerWebExchange exchange);
-
 	}
 
 }

@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.benchmarks.jmh;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.adapter.DefaultServerWebExchange;
+import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+
+/**
+ * What every benchmark shares: JMH's settings ({@code jmh.sh} can override them), the
+ * application behind the filters, Spring Security as a security mode configures it, and
+ * the subscriber of what the filters return (an unsubscribed {@code Mono} does nothing):
+ * the state itself, allocation-free and reusable since every pipeline here completes
+ * synchronously.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+public abstract class BenchmarkState implements CoreSubscriber<Void> {
+
+	final TerminalHandler application = new TerminalHandler();
+
+	long completions;
+
+	private @Nullable Throwable error;
+
+	private final @Nullable Class<?> securityConfiguration;
+
+	private @Nullable AnnotationConfigApplicationContext security;
+
+	BenchmarkState(@Nullable Class<?> securityConfiguration) {
+		this.securityConfiguration = securityConfiguration;
+	}
+
+	@Setup
+	public void setUp() {
+		// As in the load-test application: at DEBUG, Logback's default in a plain
+		// context, Spring Security would format messages on every request.
+		LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+		if (this.securityConfiguration != null) {
+			this.security = new AnnotationConfigApplicationContext(this.securityConfiguration);
+			prepare(this.security);
+		}
+	}
+
+	void prepare(ApplicationContext security) {
+	}
+
+	@TearDown
+	public void tearDown() {
+		if (this.security != null) {
+			this.security.close();
+		}
+		if (this.error != null) {
+			throw new IllegalStateException("A subscription failed", this.error);
+		}
+	}
+
+	final void run(Mono<Void> result) {
+		result.subscribe(this);
+	}
+
+	@Override
+	public void onSubscribe(Subscription subscription) {
+		subscription.request(Long.MAX_VALUE);
+	}
+
+	@Override
+	public void onNext(Void value) {
+	}
+
+	@Override
+	public void onError(Throwable error) {
+		this.error = error;
+	}
+
+	@Override
+	public void onComplete() {
+		this.completions++;
+	}
+
+	static ServerWebExchange exchange(ServerHttpRequest request, ServerHttpResponse response) {
+		// With its session resolved: Spring Security asks for it on every request, and a
+		// new one is created on another thread, which only the load test can time.
+		ServerWebExchange exchange = new DefaultServerWebExchange(request, response, new DefaultWebSessionManager(),
+				ServerCodecConfigurer.create(), new AcceptHeaderLocaleContextResolver());
+		exchange.getSession().block(Duration.ofSeconds(10));
+		return exchange;
+	}
+
+}
