@@ -16,6 +16,13 @@
 
 package ai.litellm.spring.archunit;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import ai.litellm.spring.autoconfigure.LiteLlmProperties;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
@@ -27,147 +34,197 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guard's own architecture (see the design page): one core that knows no stack, thin
- * adapters that know no Boot wiring, and no package cycles. Tests of this project, not
- * published rules: {@link PassThroughFilterRules} is what users apply to their own code.
- * <p>
- * Each rule is also shown to catch a violating class. Those fixtures live in the packages
- * the rules name, in this module's test sources
- * ({@code ai.litellm.spring.metrics.ArchitectureViolations} and its likes), so that the
- * very rules checked on the real classes are the ones shown to fail.
+ * Our classes follow the {@link PassThroughFilterRules} we publish and the rules of the
+ * design page that we keep for ourselves (a core that knows no stack, adapters that know
+ * no Boot wiring, no package cycles), and every rule catches classes that break it. The
+ * project's rules are shown on classes in the packages they name
+ * ({@code ArchitectureViolations} in this module's test sources).
  */
 class ArchitectureTests {
 
-	private static final String CORE = "ai.litellm.spring.metrics";
-
-	private static final String[] ADAPTERS = { "ai.litellm.spring.metrics.reactive..",
-			"ai.litellm.spring.metrics.servlet.." };
-
-	/**
-	 * The core decides for every stack, so it reads a request only through its own header
-	 * port and spring-web's {@code PathContainer} (in
-	 * {@code org.springframework.http.server}), which both stacks parse.
-	 */
 	private static final ArchRule CORE_KNOWS_NO_STACK = ArchRuleDefinition.noClasses()
 		.that()
-		.resideInAPackage(CORE)
+		.resideInAPackage("ai.litellm.spring.metrics")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework.http.server.reactive..", "org.springframework.web.server..",
 				"org.springframework.web.reactive..", "jakarta.servlet..", "reactor..", "org.springframework.boot..")
 		.because("the core decides for every stack, and a user of one stack need not have the others");
 
-	/**
-	 * Adapters translate a stack's request for the core and write its verdict; the Boot
-	 * wiring builds them, never the other way round.
-	 */
 	private static final ArchRule ADAPTERS_KNOW_NO_BOOT_WIRING = ArchRuleDefinition.noClasses()
 		.that()
-		.resideInAnyPackage(ADAPTERS)
+		.resideInAnyPackage("ai.litellm.spring.metrics.reactive..", "ai.litellm.spring.metrics.servlet..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("ai.litellm.spring.autoconfigure..", "org.springframework.boot..")
 		.because("an adapter must be usable, and testable, without Spring Boot");
 
-	/**
-	 * Packages depend on each other in one direction: the Boot wiring on the adapters and
-	 * the core, the adapters on the core.
-	 */
 	private static final ArchRule NO_PACKAGE_CYCLES = SlicesRuleDefinition.slices()
 		.matching("ai.litellm.spring.(**)")
 		.should()
 		.beFreeOfCycles();
 
 	@Test
-	void ourClassesFollowTheRules() {
+	void ourClassesFollowEveryRule() {
 		JavaClasses ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages(CORE, "ai.litellm.spring.autoconfigure");
-		assertThat(ours.contain(MetricsGuard.class)).isTrue();
-		assertThat(ours.contain(MetricsAuthWebFilter.class)).isTrue();
-		assertThat(ours.contain(MetricsAuthHttpHandlerDecorator.class)).isTrue();
-		assertThat(ours.contain(MetricsAuthServletFilter.class)).isTrue();
-		assertThat(ours.containPackage("ai.litellm.spring.autoconfigure")).isTrue();
+			.importPackages("ai.litellm.spring");
+		assertThat(List.of(MetricsGuard.class, MetricsAuthWebFilter.class, MetricsAuthHttpHandlerDecorator.class,
+				MetricsAuthServletFilter.class, LiteLlmProperties.class))
+			.allMatch(ours::contain);
+		PassThroughFilterRules.ALL.check(ours);
 		CORE_KNOWS_NO_STACK.check(ours);
 		ADAPTERS_KNOW_NO_BOOT_WIRING.check(ours);
 		NO_PACKAGE_CYCLES.check(ours);
 	}
 
-	@Test
-	void catchesACoreClassThatReadsTheExchange() {
-		assertViolated(CORE_KNOWS_NO_STACK, ai.litellm.spring.metrics.ArchitectureViolations.ReadsTheExchange.class);
+	static Stream<Arguments> violations() {
+		Class<?> core = ai.litellm.spring.metrics.ArchitectureViolations.class;
+		Class<?> adapter = ai.litellm.spring.metrics.servlet.ArchitectureViolations.class;
+		ArchRule decorate = PassThroughFilterRules.FILTERS_DO_NOT_DECORATE;
+		ArchRule block = PassThroughFilterRules.FILTERS_DO_NOT_BLOCK_OR_HOP_THREADS;
+		return Stream.of(Arguments.of(CORE_KNOWS_NO_STACK, core, ServerWebExchange.class.getName()),
+				Arguments.of(CORE_KNOWS_NO_STACK, core, ServerHttpRequest.class.getName()),
+				Arguments.of(CORE_KNOWS_NO_STACK, core, ServerRequest.class.getName()),
+				Arguments.of(CORE_KNOWS_NO_STACK, core, Mono.class.getName()),
+				Arguments.of(CORE_KNOWS_NO_STACK, core, HttpServletRequest.class.getName()),
+				Arguments.of(CORE_KNOWS_NO_STACK, core, WebApplicationType.class.getName()),
+				Arguments.of(ADAPTERS_KNOW_NO_BOOT_WIRING, adapter, LiteLlmProperties.class.getName()),
+				Arguments.of(ADAPTERS_KNOW_NO_BOOT_WIRING, adapter, FilterRegistrationBean.class.getName()),
+				// The real WebFilter knows the core: a core class that knows it closes a
+				// cycle.
+				Arguments.of(NO_PACKAGE_CYCLES, core, MetricsAuthWebFilter.class.getName()),
+				Arguments.of(PassThroughFilterRules.FILTERS_ARE_FINAL, CostlyWebFilter.class, "FINAL"),
+				Arguments.of(PassThroughFilterRules.FILTERS_ARE_FINAL, CostlyServletFilter.class, "FINAL"),
+				Arguments.of(decorate, CostlyWebFilter.class, "ServerHttpRequestDecorator.<init>"),
+				Arguments.of(decorate, CostlyWebFilter.class, "ServerWebExchange.mutate()"),
+				Arguments.of(decorate, ResponseDecoratingHandler.class, "ServerHttpResponseDecorator.<init>"),
+				Arguments.of(decorate, CostlyServletFilter.class, "HttpServletRequestWrapper.<init>"),
+				Arguments.of(decorate, ServletFilterThatIsAWrapper.class, "ServletResponseWrapper"),
+				Arguments.of(block, CostlyWebFilter.class, "Mono.block("),
+				Arguments.of(block, CostlyWebFilter.class, "Mono.publishOn("),
+				Arguments.of(PassThroughFilterRules.SERVLET_FILTERS_ARE_NOT_ONCE_PER_REQUEST, CostlyServletFilter.class,
+						"OncePerRequestFilter"));
+	}
+
+	@ParameterizedTest(name = "{1}: {2}")
+	@MethodSource("violations")
+	void catchesAClassThatBreaksARule(ArchRule rule, Class<?> violating, String what) {
+		boolean ours = Set.of(CORE_KNOWS_NO_STACK, ADAPTERS_KNOW_NO_BOOT_WIRING, NO_PACKAGE_CYCLES).contains(rule);
+		// A published rule is part of ALL too.
+		for (ArchRule caughtBy : ours ? List.of(rule) : List.of(rule, PassThroughFilterRules.ALL)) {
+			assertThat(violations(caughtBy, violating))
+				.anyMatch((line) -> line.contains(violating.getName()) && line.contains(what));
+		}
 	}
 
 	@Test
-	void catchesACoreClassThatReadsAReactiveRequest() {
-		assertViolated(CORE_KNOWS_NO_STACK,
-				ai.litellm.spring.metrics.ArchitectureViolations.ReadsAReactiveRequest.class);
+	void letsTheCoreReadSpringWebsParsedPath() {
+		assertThat(violations(CORE_KNOWS_NO_STACK, ai.litellm.spring.metrics.ArchitectureViolations.class)).noneMatch(
+				(line) -> line.contains(PathContainer.class.getName()) || line.contains(RequestPath.class.getName()));
 	}
 
 	@Test
-	void catchesACoreClassThatUsesWebFluxTypes() {
-		assertViolated(CORE_KNOWS_NO_STACK, ai.litellm.spring.metrics.ArchitectureViolations.UsesWebFlux.class);
+	void letsAServletFilterWaitOnThePathItGuards() {
+		PassThroughFilterRules.ALL.check(new ClassFileImporter().importClasses(WaitingServletFilter.class));
 	}
 
-	@Test
-	void catchesACoreClassThatUsesReactor() {
-		assertViolated(CORE_KNOWS_NO_STACK, ai.litellm.spring.metrics.ArchitectureViolations.UsesReactor.class);
-	}
-
-	@Test
-	void catchesACoreClassThatUsesTheServletApi() {
-		assertViolated(CORE_KNOWS_NO_STACK, ai.litellm.spring.metrics.ArchitectureViolations.UsesTheServletApi.class);
-	}
-
-	@Test
-	void catchesACoreClassThatUsesSpringBoot() {
-		assertViolated(CORE_KNOWS_NO_STACK, ai.litellm.spring.metrics.ArchitectureViolations.UsesSpringBoot.class);
-	}
-
-	@Test
-	void acceptsACoreClassThatReadsAPathContainer() {
-		CORE_KNOWS_NO_STACK
-			.check(new ClassFileImporter().importClasses(ai.litellm.spring.metrics.ArchitectureViolations.None.class));
-	}
-
-	@Test
-	void catchesAReactiveAdapterThatUsesTheBootWiring() {
-		assertViolated(ADAPTERS_KNOW_NO_BOOT_WIRING,
-				ai.litellm.spring.metrics.reactive.ArchitectureViolations.UsesTheBootWiring.class);
-	}
-
-	@Test
-	void catchesAServletAdapterThatUsesTheBootWiring() {
-		assertViolated(ADAPTERS_KNOW_NO_BOOT_WIRING,
-				ai.litellm.spring.metrics.servlet.ArchitectureViolations.UsesTheBootWiring.class);
-	}
-
-	@Test
-	void catchesAnAdapterThatUsesSpringBoot() {
-		assertViolated(ADAPTERS_KNOW_NO_BOOT_WIRING,
-				ai.litellm.spring.metrics.servlet.ArchitectureViolations.UsesSpringBoot.class);
-	}
-
-	@Test
-	void catchesACycleBetweenTheCoreAndAnAdapter() {
-		// The real WebFilter depends on the core; a core class that knows it closes the
-		// cycle.
-		JavaClasses classes = new ClassFileImporter().importClasses(
-				ai.litellm.spring.metrics.ArchitectureViolations.KnowsAnAdapter.class, MetricsAuthWebFilter.class,
-				MetricsGuard.class);
-		EvaluationResult result = NO_PACKAGE_CYCLES.evaluate(classes);
-		assertThat(result.hasViolation()).isTrue();
-		assertThat(result.getFailureReport().getDetails()).anyMatch((line) -> line.contains("KnowsAnAdapter"));
-	}
-
-	private static void assertViolated(ArchRule rule, Class<?> violating) {
-		EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(violating));
+	private static List<String> violations(ArchRule rule, Class<?> violating) {
+		// The real adapter and core come along, for the cycle.
+		EvaluationResult result = rule
+			.evaluate(new ClassFileImporter().importClasses(violating, MetricsAuthWebFilter.class, MetricsGuard.class));
 		assertThat(result.hasViolation()).as("%s violates %s", violating.getName(), rule.getDescription()).isTrue();
-		assertThat(result.getFailureReport().getDetails()).anyMatch((line) -> line.contains(violating.getName()));
+		return result.getFailureReport().getDetails();
+	}
+
+	static final class WaitingServletFilter implements Filter {
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+				throws IOException, ServletException {
+			if ("/metrics".equals(((HttpServletRequest) request).getRequestURI())) {
+				Mono.delay(Duration.ofMillis(1)).block();
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static class CostlyWebFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			Mono.delay(Duration.ofMillis(1)).block();
+			ServerWebExchange decorated = exchange.mutate()
+				.request(new ServerHttpRequestDecorator(exchange.getRequest()))
+				.build();
+			return chain.filter(decorated).publishOn(Schedulers.boundedElastic());
+		}
+
+	}
+
+	static final class ResponseDecoratingHandler implements HttpHandler {
+
+		@Override
+		public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+			return new ServerHttpResponseDecorator(response).setComplete();
+		}
+
+	}
+
+	static class CostlyServletFilter extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			chain.doFilter(new HttpServletRequestWrapper(request), response);
+		}
+
+	}
+
+	static final class ServletFilterThatIsAWrapper extends HttpServletResponseWrapper implements Filter {
+
+		ServletFilterThatIsAWrapper(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) {
+		}
+
 	}
 
 }

@@ -28,88 +28,28 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Classes in the core package that break the architecture, one way each, for
- * {@code ArchitectureTests}; and one that does not.
+ * A core class for {@code ArchitectureTests} that knows every stack the core must not and
+ * an adapter (which knows the core: a cycle), besides spring-web's parsed path, which the
+ * core may read since both stacks parse it.
  */
 public final class ArchitectureViolations {
 
-	private ArchitectureViolations() {
-	}
+	ServerWebExchange exchange;
 
-	public static final class ReadsTheExchange {
+	ServerHttpRequest reactiveRequest;
 
-		boolean isMetrics(ServerWebExchange exchange) {
-			return exchange.getRequest().getPath().value().startsWith("/metrics");
-		}
+	ServerRequest functionalRequest;
 
-	}
+	Mono<Boolean> answer;
 
-	public static final class ReadsAReactiveRequest {
+	HttpServletRequest servletRequest;
 
-		boolean isMetrics(ServerHttpRequest request) {
-			return request.getPath().value().startsWith("/metrics");
-		}
+	WebApplicationType applicationType;
 
-	}
+	MetricsAuthWebFilter adapter;
 
-	public static final class UsesWebFlux {
+	PathContainer path;
 
-		boolean isMetrics(ServerRequest request) {
-			return request.path().startsWith("/metrics");
-		}
-
-	}
-
-	public static final class UsesReactor {
-
-		Mono<Boolean> isMetrics(String path) {
-			return Mono.just(path.startsWith("/metrics"));
-		}
-
-	}
-
-	public static final class UsesTheServletApi {
-
-		boolean isMetrics(HttpServletRequest request) {
-			return request.getRequestURI().startsWith("/metrics");
-		}
-
-	}
-
-	public static final class UsesSpringBoot {
-
-		boolean isReactive(WebApplicationType type) {
-			return type == WebApplicationType.REACTIVE;
-		}
-
-	}
-
-	/**
-	 * A core class that knows an adapter: the adapter knows the core, so the two packages
-	 * form a cycle.
-	 */
-	public static final class KnowsAnAdapter {
-
-		String filterName(MetricsAuthWebFilter filter) {
-			return filter.toString();
-		}
-
-	}
-
-	/**
-	 * What the core may read: spring-web's parsed path, in
-	 * {@code org.springframework.http.server}, which both stacks parse.
-	 */
-	public static final class None {
-
-		boolean isMetrics(PathContainer path) {
-			return path.value().startsWith("/metrics");
-		}
-
-		boolean isMetrics(RequestPath path) {
-			return isMetrics(path.pathWithinApplication());
-		}
-
-	}
+	RequestPath requestPath;
 
 }

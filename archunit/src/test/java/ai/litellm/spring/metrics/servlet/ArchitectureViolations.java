@@ -16,35 +16,18 @@
 
 package ai.litellm.spring.metrics.servlet;
 
-import java.time.Duration;
-
 import ai.litellm.spring.autoconfigure.LiteLlmProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /**
- * Classes in the servlet adapter's package that break the architecture, for
+ * A class in the servlet adapter's package that uses the Boot wiring and Spring Boot, for
  * {@code ArchitectureTests}.
  */
 public final class ArchitectureViolations {
 
-	private ArchitectureViolations() {
-	}
+	LiteLlmProperties properties;
 
-	public static final class UsesTheBootWiring {
-
-		Duration timeout(LiteLlmProperties properties) {
-			return properties.getMetricsAuth().getAuthenticatorTimeout();
-		}
-
-	}
-
-	public static final class UsesSpringBoot {
-
-		FilterRegistrationBean<MetricsAuthServletFilter> registration(MetricsAuthServletFilter filter) {
-			return new FilterRegistrationBean<>(filter);
-		}
-
-	}
+	FilterRegistrationBean<MetricsAuthServletFilter> registration;
 
 }
