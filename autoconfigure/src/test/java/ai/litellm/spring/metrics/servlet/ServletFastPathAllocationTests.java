@@ -19,7 +19,7 @@ package ai.litellm.spring.metrics.servlet;
 import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.MetricsGuards;
-import ai.litellm.spring.metrics.reactive.AllocationMeter;
+import ai.litellm.spring.metrics.reactive.FastPathAllocationTests;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,14 +59,14 @@ class ServletFastPathAllocationTests {
 
 	@ParameterizedTest
 	@MethodSource("nonMetricsRequests")
-	void filterAllocatesNothingOnANonMetricsRequest(MockHttpServletRequest request) throws Exception {
+	void filterAllocatesNothingOnANonMetricsRequest(MockHttpServletRequest request) throws Throwable {
 		MetricsAuthServletFilter filter = new MetricsAuthServletFilter(MetricsGuards.acceptingOnly("sk-1"), null);
 		assertThat(bytesPerCall(filter, request)).isLessThan(1.0);
 		assertThat(this.response.getStatus()).isEqualTo(200);
 	}
 
 	@Test
-	void aFilterThatKeepsOneSmallStringPerCallIsCaught() throws Exception {
+	void aFilterThatKeepsOneSmallStringPerCallIsCaught() throws Throwable {
 		// So that "less than one byte" above is the filter's result, not a blind meter.
 		String[] kept = new String[1];
 		Filter copying = (request, response, chain) -> {
@@ -77,8 +77,8 @@ class ServletFastPathAllocationTests {
 		assertThat(kept[0]).isEqualTo("health");
 	}
 
-	private double bytesPerCall(Filter filter, MockHttpServletRequest request) throws Exception {
-		return AllocationMeter.bytesPerCall(() -> filter.doFilter(request, this.response, this.application),
+	private double bytesPerCall(Filter filter, MockHttpServletRequest request) throws Throwable {
+		return FastPathAllocationTests.bytesPerCall(() -> filter.doFilter(request, this.response, this.application),
 				() -> this.handled);
 	}
 
