@@ -23,7 +23,6 @@ import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -38,7 +37,7 @@ import org.springframework.web.server.WebFilterChain;
  *
  * @author LiteLLM Spring Boot contributors
  */
-public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
+public final class ComposedMetricsAuthWebFilter implements WebFilter {
 
 	// The style of Spring Security's ServerWebExchangeMatcher.
 	private final Function<ServerWebExchange, Mono<Boolean>> metricsRequests;
@@ -65,11 +64,6 @@ public final class ComposedMetricsAuthWebFilter implements WebFilter, Ordered {
 			.flatMap((metricsRequest) -> this.metricsRequestFilter.filter(exchange, chain).thenReturn(Boolean.TRUE))
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.FALSE))
 			.then();
-	}
-
-	@Override
-	public int getOrder() {
-		return MetricsAuthWebFilter.DEFAULT_ORDER;
 	}
 
 	@Override

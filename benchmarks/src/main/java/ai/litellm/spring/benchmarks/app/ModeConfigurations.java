@@ -104,15 +104,15 @@ public final class ModeConfigurations {
 	public static class ServletSecurity {
 
 		@Bean
+		InMemoryUserDetailsManager prometheusUser() {
+			return new InMemoryUserDetailsManager(prometheus());
+		}
+
+		@Bean
 		SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http) {
 			http.authorizeHttpRequests((requests) -> requests.requestMatchers(METRICS).authenticated());
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 			return http.httpBasic(Customizer.withDefaults()).build();
-		}
-
-		@Bean
-		InMemoryUserDetailsManager prometheusUser() {
-			return new InMemoryUserDetailsManager(prometheus());
 		}
 
 	}

@@ -32,7 +32,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
  *
  * @author LiteLLM Spring Boot contributors
  */
-public final class ReusableHttpServletResponse extends MockHttpServletResponse {
+final class ReusableHttpServletResponse extends MockHttpServletResponse {
 
 	private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
 
@@ -65,10 +65,7 @@ public final class ReusableHttpServletResponse extends MockHttpServletResponse {
 
 	};
 
-	/**
-	 * Make the response new again, without allocating.
-	 */
-	public void recycle() {
+	void recycle() {
 		setCommitted(false);
 		reset();
 		this.body.reset();
@@ -79,11 +76,7 @@ public final class ReusableHttpServletResponse extends MockHttpServletResponse {
 		return this.output;
 	}
 
-	/**
-	 * Return the body written since the last {@link #recycle()}.
-	 * @return the body as UTF-8 text
-	 */
-	public String getBody() {
+	String getBody() {
 		return this.body.toString(StandardCharsets.UTF_8);
 	}
 

@@ -42,7 +42,7 @@ import org.springframework.util.MultiValueMap;
  *
  * @author LiteLLM Spring Boot contributors
  */
-public final class ReusableServerHttpResponse implements ServerHttpResponse {
+final class ReusableServerHttpResponse implements ServerHttpResponse {
 
 	private final HttpHeaders headers = new HttpHeaders();
 
@@ -52,10 +52,7 @@ public final class ReusableServerHttpResponse implements ServerHttpResponse {
 
 	private boolean committed;
 
-	/**
-	 * Make the response new again, without allocating.
-	 */
-	public void reset() {
+	void reset() {
 		this.headers.clear();
 		this.cookies.clear();
 		this.statusCode = null;

@@ -35,7 +35,7 @@ import org.springframework.web.server.WebHandler;
  *
  * @author LiteLLM Spring Boot contributors
  */
-public final class TerminalHandler implements WebFilterChain, WebHandler, HttpHandler, FilterChain {
+final class TerminalHandler implements WebFilterChain, WebHandler, HttpHandler, FilterChain {
 
 	private static final Mono<Void> HANDLED = Mono.empty();
 
