@@ -18,12 +18,10 @@ package ai.litellm.spring.sample;
 
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.SampleApp;
+import ai.litellm.spring.test.SampleAppFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Behind a proxy, with {@code server.forward-headers-strategy=framework}: Spring's
  * {@code ForwardedHeaderTransformer} builds the request's URI from forwarded headers, and
  * takes a host or scheme as given, so {@code X-Forwarded-Host: x/metrics?} gives
- * {@code GET /health} the path {@code /metrics}. Whatever path the application routes,
- * the guard decides on the same one, for each adapter (the HttpHandler decorator, which
- * runs before the transformer, applies it first). Found by an adversarial review: the
- * HttpHandler adapter served the metrics without a key.
+ * {@code GET /health} the path {@code /metrics}.
  */
 class ForwardedHeadersTests {
 
@@ -45,17 +40,30 @@ class ForwardedHeadersTests {
 	@Nested
 	class WithWebFilter extends Scenarios {
 
+		WithWebFilter() {
+			super(WebFluxSampleApp.WEB_FILTER);
+		}
+
 	}
 
 	@Nested
-	@TestPropertySource(properties = SampleAppScenarios.HTTP_HANDLER)
 	class WithHttpHandler extends Scenarios {
+
+		WithHttpHandler() {
+			super(WebFluxSampleApp.HTTP_HANDLER);
+		}
 
 	}
 
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-			"litellm.master-key=" + SampleAppScenarios.KEY, "server.forward-headers-strategy=framework" })
-	abstract static class Scenarios extends SampleAppScenarios {
+	abstract static class Scenarios extends SampleAppFixture {
+
+		Scenarios(SampleApp sampleApp) {
+			super(sampleApp);
+		}
+
+		private RawHttpClient raw() {
+			return raw(guarded("server.forward-headers-strategy=framework"));
+		}
 
 		@Test
 		void guardsWhatForwardedHeadersTurnIntoAMetricsPath() {

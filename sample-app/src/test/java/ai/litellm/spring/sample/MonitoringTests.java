@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 
 import ai.litellm.spring.test.PrometheusServer;
 import ai.litellm.spring.test.RawHttpClient;
+import ai.litellm.spring.test.SampleAppFixture;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
@@ -69,18 +70,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rule loads and evaluates, requests with a wrong key put the rejection alert in pending,
  * every dashboard query returns data, every series the guard emits is in a panel, and
  * every guard series that the rules and their promtool unit tests name is one the
- * application emits. {@code promtool check rules} accepts a misspelled metric name; these
- * checks do not.
- * <p>
- * They rely on what the rules rely on: the rejected and error series registered at 0 at
- * startup, the accepted series of every configured key (here the master key and the key
- * file) at 0 as soon as the keys are read, before any request, and the key files' series.
- * They need a {@code prometheus} binary like {@link PrometheusScrapeTests}. The
- * {@code monitoring} folder is the {@code litellm.monitoring.dir} system property, which
- * the build sets.
+ * application emits.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "litellm.master-key=" + SampleAppScenarios.KEY)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + SampleAppFixture.KEY)
 @TestInstance(Lifecycle.PER_CLASS)
 class MonitoringTests {
 
@@ -326,13 +318,6 @@ class MonitoringTests {
 		return expression.replace("$__rate_interval", "1m").replace("$job", JOB).replace("$instance", instance());
 	}
 
-	/**
-	 * Return the guard's series selectors in a PromQL expression or a promtool series
-	 * notation, as {@code name{label="value", ...}}.
-	 * @param expression where to look
-	 * @param labels the labels whose matchers to keep, or {@code null} for all
-	 * @return the selectors
-	 */
 	private static List<String> selectors(String expression, @Nullable Set<String> labels) {
 		List<String> selectors = new ArrayList<>();
 		Matcher selector = SELECTOR.matcher(expression);

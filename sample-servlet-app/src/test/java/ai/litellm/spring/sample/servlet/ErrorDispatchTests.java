@@ -32,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A request that fails is dispatched by the servlet container to the error page
  * ({@code spring.web.error.path}, {@code server.error.path} before Spring Boot 4): an
- * ERROR dispatch. With the default {@code /error} that page never shows the metrics; with
- * an error page below {@code /metrics} the guard, registered for every dispatch type,
- * asks for the key on the error dispatch too.
+ * ERROR dispatch.
  *
  * @author LiteLLM Spring Boot contributors
  */

@@ -42,9 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * matching, on Tomcat and on Jetty: a servlet the container maps itself at a guarded path
  * (reachable through spellings the container normalises, such as {@code /x/../metrics}),
  * Spring's {@code AntPathMatcher} (which also routes {@code /;/metrics}), and an include
- * at the root of a path-mapped {@code DispatcherServlet}. Found by an adversarial review;
- * each of them served metrics without a key before the guard learned the container's own
- * view of the path.
+ * at the root of a path-mapped {@code DispatcherServlet}.
  *
  * @author LiteLLM Spring Boot contributors
  */

@@ -45,31 +45,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Settings of the servlet sample app that change which requests reach which handler:
  * legacy Spring MVC path matching, the containers' handling of encoded slashes, and
- * routes an application of its own may have. Each is a class to add to the sample app's
- * sources, so that the router-equivalence tests run the app with and without the guard
- * alike; as test components, component scanning passes them over.
+ * routes an application of its own may have.
  *
  * @author LiteLLM Spring Boot contributors
  */
 final class RoutingSettings {
 
-	/**
-	 * Tomcat's handling of an encoded slash ({@code %2F}) in a request path:
-	 * {@code reject} (its default), {@code decode} or {@code passthrough}. Read by
-	 * {@link ContainerOptions}.
-	 */
 	static final String ENCODED_SOLIDUS_HANDLING = "test.tomcat.encoded-solidus-handling";
 
-	/**
-	 * The name of Jetty's URI compliance mode, such as {@code LEGACY} or {@code UNSAFE}.
-	 * Read by {@link ContainerOptions}.
-	 */
 	static final String URI_COMPLIANCE = "test.jetty.uri-compliance";
 
-	/**
-	 * Spring MVC's legacy path matching, which annotated controllers use and functional
-	 * routes and actuator endpoints do not.
-	 */
 	static final String ANT_PATH_MATCHER = "--spring.mvc.pathmatch.matching-strategy=ant-path-matcher";
 
 	private static final @Nullable Method SET_USE_SUFFIX_PATTERN_MATCH = ReflectionUtils
@@ -78,11 +63,6 @@ final class RoutingSettings {
 	private RoutingSettings() {
 	}
 
-	/**
-	 * Whether Spring MVC still has suffix pattern matching: Spring Framework 6 (Spring
-	 * Boot 3.5) has, 7 removed it.
-	 * @return whether {@link SuffixPatterns} turns it on
-	 */
 	static boolean hasSuffixPatternMatch() {
 		return SET_USE_SUFFIX_PATTERN_MATCH != null;
 	}

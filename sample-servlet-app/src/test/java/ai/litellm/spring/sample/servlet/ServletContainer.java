@@ -17,26 +17,32 @@
 package ai.litellm.spring.sample.servlet;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
+import ai.litellm.spring.test.MetricsPathSpellings;
+import ai.litellm.spring.test.SampleApp;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The servlet containers the tests run the sample app on. Both are on the test class
- * path; the app is started with a class loader that hides the other one from Spring
- * Boot's conditions, so Boot configures the chosen one as it would for an application
- * that has only that one. This works alike on Spring Boot 3.5 and 4.x, whose container
- * factories live in different packages: Boot 4 orders its per-container
- * auto-configurations by name, so with both present Jetty would win there, while Boot 3.5
- * prefers Tomcat.
- *
- * @author LiteLLM Spring Boot contributors
+ * The servlet containers the tests run the sample app on.
  */
-enum ServletContainer {
+enum ServletContainer implements SampleApp {
 
 	TOMCAT("org.eclipse.jetty"),
 
@@ -48,38 +54,42 @@ enum ServletContainer {
 		this.otherContainerPackages = otherContainerPackages;
 	}
 
-	/**
-	 * Start the sample app on this container.
-	 * @param args the command-line arguments, such as {@code --server.port=0}
-	 * @return the running application
-	 */
-	ConfigurableApplicationContext run(String... args) {
-		return run(new Class<?>[0], args);
-	}
-
-	/**
-	 * Start the sample app on this container with more configuration.
-	 * @param moreSources configuration classes to add to the sample app's
-	 * @param args the command-line arguments, such as {@code --server.port=0}
-	 * @return the running application
-	 */
-	ConfigurableApplicationContext run(Class<?>[] moreSources, String... args) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
-			.sources(moreSources)
+	@Override
+	public ConfigurableApplicationContext run(Class<?>[] sources, String... args) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).sources(sources)
 			.main(SampleApplication.class)
 			.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader(this.otherContainerPackages)))
 			.run(args);
 		assertThat(runningIn(context)).as("container the app runs in").isEqualTo(this);
+		boolean guarded = context.getEnvironment()
+			.getProperty("litellm.require-auth-for-metrics-endpoint", Boolean.class);
+		assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+			.filteredOn((registration) -> registration.getFilter() instanceof MetricsAuthServletFilter)
+			.hasSize(guarded ? 1 : 0);
 		return context;
 	}
 
-	/**
-	 * Return the container an application runs in, told by the type of its web server
-	 * factory bean, whose package differs between Spring Boot generations but whose name
-	 * does not.
-	 * @param context the application
-	 * @return the container
-	 */
+	ConfigurableApplicationContext run(String... args) {
+		return run(new Class<?>[0], args);
+	}
+
+	@Override
+	public Class<?> caseInsensitiveRouting() {
+		return CaseInsensitiveMetrics.class;
+	}
+
+	@Override
+	public List<Prefix> prefixes() {
+		return List.of(new Prefix("/api", "server.servlet.context-path=/api"),
+				new Prefix("/app", "spring.mvc.servlet.path=/app"),
+				new Prefix("/api/app", "server.servlet.context-path=/api", "spring.mvc.servlet.path=/app"));
+	}
+
+	@Override
+	public Set<String> spellings(List<String> paths) {
+		return MetricsPathSpellings.withServletSpellings(paths);
+	}
+
 	static ServletContainer runningIn(ConfigurableApplicationContext context) {
 		String[] factories = Arrays.stream(context.getBeanDefinitionNames())
 			.map(context.getBeanFactory()::getType)
@@ -96,6 +106,35 @@ enum ServletContainer {
 
 	static int port(ConfigurableApplicationContext context) {
 		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * Case-insensitive matching for annotated controllers, and one that serves the
+	 * metrics. Spring MVC's {@code PathMatchConfigurer} has no
+	 * {@code setUseCaseSensitiveMatch}, so the path pattern parser is replaced instead.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	@RestController
+	static class CaseInsensitiveMetrics implements WebMvcConfigurer {
+
+		private final PrometheusMeterRegistry registry;
+
+		CaseInsensitiveMetrics(PrometheusMeterRegistry registry) {
+			this.registry = registry;
+		}
+
+		@Override
+		public void configurePathMatch(PathMatchConfigurer configurer) {
+			PathPatternParser parser = new PathPatternParser();
+			parser.setCaseSensitive(false);
+			configurer.setPatternParser(parser);
+		}
+
+		@GetMapping("/metrics")
+		String metrics() {
+			return this.registry.scrape();
+		}
+
 	}
 
 }

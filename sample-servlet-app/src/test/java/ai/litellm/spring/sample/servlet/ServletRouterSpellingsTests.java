@@ -39,32 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The servlet router's baseline for the guard: the reactive router-equivalence tests'
  * spellings of the metrics paths, plus those servlet containers treat specially, are sent
  * byte for byte with every method to the sample app without the guard, on Tomcat and on
- * Jetty, to record which ones each container serves as metrics. Once the starter guards
- * servlet applications, each of those must be rejected by the guarded app
- * ({@link #survey(int)} gives them for a running app).
- * <p>
- * Each container's survey is printed; requests served as metrics on one container only
- * are printed too, as they are what a guard matching like one container would miss on the
- * other.
+ * Jetty, to record which ones each container serves as metrics.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class ServletRouterSpellingsTests {
 
-	/**
-	 * The spellings sent to the servlet sample app.
-	 */
 	static final Set<String> SPELLINGS = MetricsPathSpellings
 		.withServletSpellings(MetricsPathSpellings.SAMPLE_APP_PATHS);
 
 	private final Map<ServletContainer, RouterSurvey> surveys = new EnumMap<>(ServletContainer.class);
 
-	/**
-	 * Send every spelling with each of {@link RouterSurvey#METHODS} to the app on the
-	 * given port.
-	 * @param port the port of a running servlet sample app
-	 * @return the survey, whose {@link RouterSurvey#servedAsMetrics()} are the requests
-	 * served as metrics
-	 */
 	static RouterSurvey survey(int port) {
 		return RouterSurvey.take(port, SPELLINGS);
 	}

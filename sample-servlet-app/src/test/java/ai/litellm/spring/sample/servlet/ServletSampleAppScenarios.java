@@ -18,6 +18,7 @@ package ai.litellm.spring.sample.servlet;
 
 import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import ai.litellm.spring.test.RawHttpClient;
+import ai.litellm.spring.test.SampleAppFixture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,20 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the integration tests that run against the servlet sample app on a real Tomcat
- * with the guard switched on: subclasses are {@code @SpringBootTest(webEnvironment =
- * RANDOM_PORT, properties = { TOMCAT, ... })}.
+ * Base of the {@code @SpringBootTest} classes of the servlet sample app on Tomcat.
  */
 public abstract class ServletSampleAppScenarios {
 
-	static final String KEY = "sk-sample-Zx81-key";
+	static final String KEY = SampleAppFixture.KEY;
 
-	/**
-	 * Jetty is on the test class path too (see {@link ServletContainer}), and Spring Boot
-	 * 4 would pick it, and with a separate management port would configure the management
-	 * server for both containers and fail to start; Boot 3.5 prefers Tomcat and ignores
-	 * the exclusion of classes it does not have.
-	 */
 	static final String TOMCAT = "spring.autoconfigure.exclude="
 			+ "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration,"
 			+ "org.springframework.boot.jetty.autoconfigure.actuate.web.server.JettyServletManagementContextAutoConfiguration";

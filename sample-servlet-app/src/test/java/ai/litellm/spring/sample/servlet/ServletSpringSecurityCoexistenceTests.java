@@ -121,14 +121,6 @@ class ServletSpringSecurityCoexistenceTests extends ServletSampleAppScenarios {
 		}
 	}
 
-	/**
-	 * Prometheus's {@code basic_auth} sends the key as the password of an
-	 * {@code Authorization: Basic} header. The guard accepts it, but Spring Security's
-	 * HTTP Basic filter, further down the chain, reads the same header, finds no such
-	 * user and rejects the request even on a path the rules permit to everyone. Failing
-	 * closed; an application with HTTP Basic of its own scrapes with a Bearer token or
-	 * {@code x-litellm-api-key}, or keeps its metrics paths out of that filter chain.
-	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/metrics", "/actuator/prometheus" })
 	void leavesTheKeyAsABasicAuthPasswordToSpringSecuritysHttpBasicWhichRejectsIt(String path) {

@@ -36,9 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The metrics with an extension ({@code /metrics.txt}), which Spring MVC's legacy suffix
  * pattern matching routes to the handler of {@code /metrics}: with
  * {@code setUseSuffixPatternMatch(true)} and the Ant path matcher, Spring Boot 3.5 served
- * them without a key. Spring Framework 7 removed the option, so there the requests are
- * only shown not to get the metrics without a key; an application that maps the extension
- * itself shows the guard on every generation.
+ * them without a key.
  */
 class SuffixPatternMatchTests {
 

@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.RouterSurvey.Request;
+import ai.litellm.spring.test.SampleApp.Prefix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guard follows the router: an application that routes case-insensitively has its
+ * {@code /METRICS} guarded, and under each prefix the application can put its paths
+ * under, every spelling the app without the guard serves as metrics gets the guard's 401.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+public abstract class AbstractRoutingTests extends SampleAppFixture {
+
+	private static final String[] CASES = { "/METRICS", "/Metrics", "/mEtRiCs", "/%4Detrics", "/METRICS;x=y" };
+
+	protected AbstractRoutingTests(SampleApp sampleApp) {
+		super(sampleApp);
+	}
+
+	@Test
+	void theRouterServesEveryCaseOfMetricsWithoutTheGuard() {
+		RawHttpClient open = raw(app(new Class<?>[] { this.sampleApp.caseInsensitiveRouting() },
+				"litellm.require-auth-for-metrics-endpoint=false"));
+		for (String target : CASES) {
+			assertThat(open.send("GET", target).body()).as(target).contains("# TYPE jvm_");
+		}
+	}
+
+	@Test
+	void asksForAKeyOnEveryCaseOfMetrics() {
+		RawHttpClient guarded = raw(
+				app(new Class<?>[] { this.sampleApp.caseInsensitiveRouting() }, "litellm.master-key=" + KEY));
+		for (String target : CASES) {
+			RawResponse rejected = guarded.send("GET", target);
+			assertThat(rejected.status()).as(target).isEqualTo(401);
+			assertThat(rejected.body()).doesNotContain("# TYPE");
+			RawResponse served = guarded.send("GET", target, "Authorization: Bearer " + KEY);
+			assertThat(served.status()).as(target).isEqualTo(200);
+			assertThat(served.body()).as(target).contains("# TYPE jvm_");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("prefixes")
+	void guardsMetricsBelowThePrefix(Prefix prefix) {
+		RawHttpClient guarded = raw(guarded(prefix.settings()));
+		for (String target : new String[] { "/metrics", "/%6Detrics;v=1", "/metrics;x=y", "/actuator/prometheus",
+				"/actuator/%70rometheus", "/actuator;x=y/prometheus" }) {
+			RawResponse rejected = guarded.send("GET", prefix.path() + target);
+			assertThat(rejected.status()).as(prefix.path() + target).isEqualTo(401);
+			assertThat(rejected.body()).doesNotContain("# TYPE");
+		}
+		for (String target : new String[] { "/metrics", "/actuator/prometheus" }) {
+			RawResponse served = guarded.send("GET", prefix.path() + target, "Authorization: Bearer " + KEY);
+			assertThat(served.status()).as(prefix.path() + target).isEqualTo(200);
+			assertThat(served.body()).contains("# TYPE jvm_");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("prefixes")
+	void leavesOtherPathsBelowThePrefixOpen(Prefix prefix) {
+		RawHttpClient guarded = raw(guarded(prefix.settings()));
+		assertThat(guarded.send("GET", prefix.path() + "/health").body()).isEqualTo("ok");
+		assertThat(guarded.send("GET", prefix.path() + "/actuator/health").status()).isEqualTo(200);
+		assertThat(guarded.send("GET", "/metrics").status()).as("nothing is served outside the prefix").isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@MethodSource("prefixes")
+	void neverServesMetricsWhenThePrefixCarriesMatrixParameters(Prefix prefix) {
+		RawResponse response = raw(guarded(prefix.settings())).send("GET", prefix.path() + ";x=y/metrics");
+		assertThat(response.status()).isEqualTo(this.sampleApp.statusOfAPathThatEndsAPrefixInsideASegment());
+		assertThat(response.body()).doesNotContain("# TYPE");
+	}
+
+	@ParameterizedTest
+	@MethodSource("prefixes")
+	void rejectsEverySpellingTheUnguardedAppServesAsMetricsBelowThePrefix(Prefix prefix) {
+		Set<String> spellings = this.sampleApp
+			.spellings(List.of(prefix.path() + "/metrics", prefix.path() + "/actuator/prometheus"));
+		// Not closed before the others: closing a WebFlux app disposes Reactor Netty's
+		// global event loops, which every app in this JVM shares.
+		RouterSurvey unguarded = RouterSurvey.take(port(app(new Class<?>[0],
+				Stream
+					.concat(Stream.of("litellm.require-auth-for-metrics-endpoint=false"), Stream.of(prefix.settings()))
+					.toArray(String[]::new))),
+				spellings);
+		System.out.print(unguarded.report("without the guard, prefix " + prefix));
+		assertThat(unguarded.servedAsMetrics()).as("served as metrics without the guard")
+			.contains(new Request("GET", prefix.path() + "/metrics"),
+					new Request("GET", prefix.path() + "/actuator/prometheus"));
+		RouterSurvey guarded = RouterSurvey.take(port(guarded(prefix.settings())), spellings);
+		assertThat(guarded.servedAsMetrics()).as("served as metrics by the guarded app").isEmpty();
+		// Spring itself fails some spellings of the prefix with a 500 (such as
+		// //api/metrics: "Invalid contextPath"), with or without the guard; the guard
+		// must add none.
+		assertThat(guarded.serverErrors()).as("answered by the guarded app only with a 5xx or not at all")
+			.isSubsetOf(unguarded.serverErrors());
+		assertThat(unguarded.servedAsMetrics()).as("answered 401 by the guarded app")
+			.allSatisfy((request) -> assertThat(guarded.status(request)).as(request.toString()).isEqualTo(401));
+	}
+
+	List<Prefix> prefixes() {
+		return this.sampleApp.prefixes();
+	}
+
+}

@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package ai.litellm.spring.test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Base of the shared fixtures: starts the sample app through its stack's
+ * {@link SampleApp}, once per setup, and stops every app it started after the class.
+ *
+ * @author LiteLLM Spring Boot contributors
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+public abstract class SampleAppFixture {
+
+	/**
+	 * The key of the guarded apps.
+	 */
+	public static final String KEY = "sk-sample-Zx81-key";
+
+	protected final SampleApp sampleApp;
+
+	private final Map<List<?>, ConfigurableApplicationContext> apps = new LinkedHashMap<>();
+
+	protected SampleAppFixture(SampleApp sampleApp) {
+		this.sampleApp = sampleApp;
+	}
+
+	protected ConfigurableApplicationContext guarded(String... settings) {
+		return app(new Class<?>[0],
+				Stream.concat(Stream.of("litellm.master-key=" + KEY), Stream.of(settings)).toArray(String[]::new));
+	}
+
+	protected ConfigurableApplicationContext app(Class<?>[] sources, String... settings) {
+		return this.apps.computeIfAbsent(List.of(List.of(sources), List.of(settings)),
+				(key) -> start(sources, settings));
+	}
+
+	protected ConfigurableApplicationContext start(Class<?>[] sources, String... settings) {
+		String[] args = Stream.concat(Stream.of("server.port=0", "spring.main.banner-mode=off"), Stream.of(settings))
+			.map((setting) -> "--" + setting)
+			.toArray(String[]::new);
+		return this.sampleApp.run(sources, args);
+	}
+
+	protected static RawHttpClient raw(ConfigurableApplicationContext app) {
+		return new RawHttpClient(port(app));
+	}
+
+	protected static int port(ConfigurableApplicationContext app) {
+		return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	@AfterAll
+	void stopTheApps() {
+		this.apps.values().forEach(ConfigurableApplicationContext::close);
+	}
+
+}
