@@ -166,7 +166,8 @@ public abstract class AbstractGuardedAppTests extends SampleAppFixture {
 		assertThat(metrics.body()).contains("# TYPE jvm_");
 		RawResponse health = send("GET", "/actuator/health", "");
 		assertThat(health.status()).isEqualTo(200);
-		assertThat(new JsonContent(health.body())).extractingPath("$.status").isEqualTo("UP");
+		// Tomcat sends it in chunks, which the raw client does not join.
+		assertThat(health.body()).contains("\"status\":\"UP\"");
 	}
 
 	@Test
