@@ -89,6 +89,17 @@ class AcceptedKeysTests {
 	}
 
 	@Test
+	void keepsTheKeysOfOneSourceOrOfEveryFileOfADirectory() {
+		AcceptedKeys previous = AcceptedKeys.builder()
+			.key("a", "sk-a", "/keys")
+			.key("b", "sk-b", "/keys /keys/b")
+			.key("c", "sk-c", "/keys2")
+			.key("d", "sk-d", "/other")
+			.build();
+		assertThat(AcceptedKeys.builder().keepFrom(previous, "/keys").build().names()).containsExactly("a", "b");
+	}
+
+	@Test
 	void acceptsNoKeyWhenEmpty() {
 		AcceptedKeys none = AcceptedKeys.builder().build();
 		assertThat(none.size()).isZero();

@@ -221,7 +221,8 @@ class KeyRingTests {
 	void warnsOfAShortOrDigestLikeKeyWhenItFirstAppearsAndNeverShowsIt(CapturedOutput output) throws Exception {
 		Path secret = Files.createDirectory(this.directory.resolve("secret"));
 		write("secret/metrics-key", OLD_KEY);
-		KeyRing ring = ring(List.of(secret), NO_KEYS, Duration.ofHours(1));
+		KeyRing ring = ring(List.of(secret), key("master", "sk-Rt5"), Duration.ofHours(1));
+		assertThat(output).contains("test is shorter than 16 characters");
 		write("secret/short", "sk-Rt4");
 		String digestLike = HexFormat.of().formatHex(AcceptedKeys.digest(NEW_KEY));
 		write("secret/hex", digestLike);
@@ -231,7 +232,7 @@ class KeyRingTests {
 		String log = output.toString();
 		assertThat(log.split("file short is shorter than 16 characters", -1)).as("warned once").hasSize(2);
 		assertThat(log.split("file hex holds 64 hex characters", -1)).as("warned once").hasSize(2);
-		assertThat(log).doesNotContain("sk-Rt4").doesNotContain(digestLike);
+		assertThat(log).doesNotContain("sk-Rt4").doesNotContain("sk-Rt5").doesNotContain(digestLike);
 	}
 
 	@Test
@@ -268,6 +269,11 @@ class KeyRingTests {
 		ring.start();
 		ring.start();
 		assertThat(ring.isRunning()).isTrue();
+		assertThat(Thread.getAllStackTraces().keySet())
+			.filteredOn((thread) -> thread.getName().equals("litellm-key-files"))
+			.as("a daemon, which never keeps the JVM from exiting")
+			.isNotEmpty()
+			.allMatch(Thread::isDaemon);
 		awaitTrue(() -> ring.match(NEW_KEY) != null);
 		assertThat(ring.match(OLD_KEY)).isNull();
 		ring.stop();
@@ -290,6 +296,11 @@ class KeyRingTests {
 				}
 			}
 
+			@Override
+			public void filesRead(boolean usable) {
+				KeyRingTests.this.readings.add(usable);
+			}
+
 		});
 		this.rings.add(ring);
 		ring.start();
@@ -298,6 +309,7 @@ class KeyRingTests {
 		Files.writeString(file, "sk-third-rotation-0003");
 		awaitTrue(() -> ring.match("sk-third-rotation-0003") != null);
 		assertThat(ring.match(NEW_KEY)).isNull();
+		assertThat(this.readings).as("the reading that threw is told as unusable").contains(false);
 	}
 
 	@Test

@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link MetricsGuard} and the {@link Verdict verdicts} it gives.
@@ -50,6 +52,12 @@ class MetricsGuardTests {
 		assertThat(verdict.isAccepted()).isTrue();
 		assertThat(verdict.keyToLookUp()).isNull();
 		assertThat(this.listener.accepted).containsExactly("master");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " " })
+	void refusesAnAcceptedKeyWithoutAName(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new AuthenticatedKey(name));
 	}
 
 	@Test

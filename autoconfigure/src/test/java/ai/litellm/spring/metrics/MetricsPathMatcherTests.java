@@ -45,7 +45,7 @@ class MetricsPathMatcherTests {
 			"/actuator/prometheus", "/actuator/prometheus/", "/actuator;a=b/prometheus;c=d", "/actuator//prometheus",
 			"/actuator/%70rometheus", "/actuator/./prometheus", "/Metrics", "/METRICS", "/%4Detrics",
 			"/Actuator/PROMETHEUS", "/metrics;x=y/Below", "/;/metrics", "/;a=b/metrics", "/actuator/;/prometheus",
-			"/Metrics/", "/Actuator/Prometheus/x", "/actuator/prometheus/x", "/metrics/x/y" })
+			"/Metrics/", "/Actuator/Prometheus/x", "/actuator/prometheus/x", "/metrics/x/y", "/%6Detrics.txt" })
 	void matchesGuardedPathsHoweverTheyAreSpelled(String path) {
 		assertDecision(this.matcher, path, true);
 	}
@@ -54,7 +54,8 @@ class MetricsPathMatcherTests {
 	@ValueSource(strings = { "", "/", "/health", "/claude/v1/metrics", "/metricsfoo", "/metric", "/METRICSX",
 			"/health?x=/metrics", "/metrics%2F", "/metrics%2Fx", "/actuator", "/actuator/", "/actuator/health",
 			"/actuator/prometheusx", "/prometheus", "/v1/chat/completions", "/x/metrics", "/../metrics", "/metricz",
-			"/METRICZ", "/actuatoz/prometheus", "/actuator/prometheuz", "/.", "//", "/./" })
+			"/METRICZ", "/actuatoz/prometheus", "/actuator/prometheuz", "/.", "//", "/./", "/%61ctuator",
+			"/%61ctuator.x/prometheus" })
 	void doesNotMatchOtherPaths(String path) {
 		assertDecision(this.matcher, path, false);
 	}
@@ -69,7 +70,8 @@ class MetricsPathMatcherTests {
 
 	@ParameterizedTest
 	@CsvSource({ "/app,/metrics", "/actuator,/health", "/actuator,''", "'',/health", "/act,/uator/prometheus", "'',''",
-			"/,''", "/,/", "'',/", "/,/health", "/metricz,''", "'',/metricz", "/actuator,/prometheuz" })
+			"/,''", "/,/", "'',/", "/,/health", "/metricz,''", "'',/metricz", "/actuator,/prometheuz",
+			"/actuator/health,/metrics" })
 	void doesNotMatchOtherPathsInTwoPlainParts(String first, String second) {
 		assertThat(this.matcher.matchesPlainPath(first, second)).isFalse();
 	}

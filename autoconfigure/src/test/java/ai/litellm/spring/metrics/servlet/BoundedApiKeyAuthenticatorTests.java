@@ -51,7 +51,7 @@ class BoundedApiKeyAuthenticatorTests {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
-	private final AtomicReference<String> lookupThread = new AtomicReference<>();
+	private final AtomicReference<Thread> lookupThread = new AtomicReference<>();
 
 	private final ExecutorService requests = Executors.newCachedThreadPool();
 
@@ -59,7 +59,7 @@ class BoundedApiKeyAuthenticatorTests {
 	// release, deaf to interruption, as a lookup stuck in a socket read would be.
 	private final ApiKeyAuthenticator keyStore = (key) -> {
 		this.lookups.incrementAndGet();
-		this.lookupThread.set(Thread.currentThread().getName());
+		this.lookupThread.set(Thread.currentThread());
 		if (key.startsWith("sk-good")) {
 			return GRAFANA;
 		}
@@ -85,7 +85,9 @@ class BoundedApiKeyAuthenticatorTests {
 		assertThat(this.authenticator.authenticate("sk-good")).isEqualTo(GRAFANA);
 		assertThat(this.authenticator.authenticate("sk-good")).isEqualTo(GRAFANA);
 		assertThat(this.lookups).as("the second answer is the cached one").hasValue(1);
-		assertThat(this.lookupThread.get()).as("looked up on a thread of its own").startsWith("litellm-key-lookup-");
+		assertThat(this.lookupThread.get().getName()).as("looked up on a thread of its own")
+			.startsWith("litellm-key-lookup-");
+		assertThat(this.lookupThread.get().isDaemon()).as("which never keeps the JVM from exiting").isTrue();
 		assertThat(this.bounds.inFlight()).isZero();
 	}
 
@@ -129,6 +131,19 @@ class BoundedApiKeyAuthenticatorTests {
 			.withMessageNotContaining("sk-slow");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("at the timeout, well under the lookup's 3 s")
 			.isBetween(Duration.ofMillis(450), Duration.ofMillis(1500));
+	}
+
+	@Test
+	void keepsTheRequestThreadInterruptedWhenInterruptedWhileWaiting() {
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(AuthenticatorTimeoutException.class)
+				.isThrownBy(() -> this.authenticator.authenticate("sk-waiting"));
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import ai.litellm.spring.metrics.MetricsGuards;
 import ai.litellm.spring.metrics.MetricsGuards.RecordingListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -99,7 +100,7 @@ class MetricsAuthServletFilterTests {
 
 	@ParameterizedTest
 	@CsvSource({ "/files/a%2Fb.pdf, 200", "/%2Fhealth, 200", "/health, 200", "/metrics, 401", "/%2Fmetrics, 401",
-			"/app/metrics, 401" })
+			"/app/metrics, 401", "/app/metrics/, 401" })
 	void decidesOnTheUriAloneWhenTheContainerCannotMapAnAmbiguousUri(String uri, int status) throws Exception {
 		// Jetty with UriCompliance.LEGACY refuses to give a servlet path for an ambiguous
 		// URI.
@@ -179,9 +180,10 @@ class MetricsAuthServletFilterTests {
 		assertRejected(401);
 	}
 
-	@Test
-	void guardsMetricsBelowAPathMappedServlet() throws Exception {
-		MockHttpServletRequest request = request("GET", "/ctx/app/v1/metrics");
+	@ParameterizedTest
+	@ValueSource(strings = { "/ctx/app/v1/metrics", "/ctx/app/v1/%6Detrics", "/ctx/app/v1/metrics;x=y" })
+	void guardsMetricsBelowAContextPathAndAPathMappedServlet(String uri) throws Exception {
+		MockHttpServletRequest request = request("GET", uri);
 		request.setContextPath("/ctx");
 		request.setServletPath("/app/v1");
 		request.setPathInfo("/metrics");
@@ -214,11 +216,13 @@ class MetricsAuthServletFilterTests {
 		assertRejected(401);
 	}
 
-	@Test
-	void guardsAnIncludeOfMetricsByTheIncludedPath() throws Exception {
+	@ParameterizedTest
+	@CsvSource({ "/metrics,", "/x/../metrics,/metrics" })
+	void guardsAnIncludeOfMetricsByTheIncludedPaths(String uri, @Nullable String servletPath) throws Exception {
 		MockHttpServletRequest request = request("GET", "/health");
 		request.setDispatcherType(DispatcherType.INCLUDE);
-		request.setAttribute(RequestDispatcher.INCLUDE_REQUEST_URI, "/metrics");
+		request.setAttribute(RequestDispatcher.INCLUDE_REQUEST_URI, uri);
+		request.setAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH, servletPath);
 		this.filter.doFilter(request, this.response, this.chain);
 		assertRejected(401);
 	}
@@ -298,6 +302,7 @@ class MetricsAuthServletFilterTests {
 	private void assertRejected(int status) {
 		assertThat(this.chain.getRequest()).as("the rest of the chain is never called").isNull();
 		assertThat(this.response.getStatus()).isEqualTo(status);
+		assertThat(this.response.isCommitted()).as("flushed").isTrue();
 	}
 
 	private static MockHttpServletRequest withKey(String key) {
