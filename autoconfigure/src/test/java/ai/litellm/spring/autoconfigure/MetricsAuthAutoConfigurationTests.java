@@ -73,6 +73,7 @@ import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Tests for {@link MetricsAuthAutoConfiguration}.
@@ -326,6 +327,8 @@ class MetricsAuthAutoConfigurationTests {
 				assertThat(acceptedSeries(registry)).containsOnly(entry("master", 0.0), entry("unnamed", 0.0),
 						entry("grafana", 0.0), entry("prometheus", 0.0));
 				assertThat(registry.get("litellm.metrics.auth.key.files.usable").gauge().value()).isEqualTo(1);
+				assertThat(registry.get("litellm.metrics.auth.key.files.last.usable").gauge().value())
+					.isCloseTo(System.currentTimeMillis() / 1000.0, within(60.0));
 				Files.writeString(directory.resolve("vmagent"), "sk-vmagent-key-000001");
 				context.getBean(KeyRing.class).reload();
 				assertThat(acceptedSeries(registry)).containsEntry("vmagent", 0.0).hasSize(5);

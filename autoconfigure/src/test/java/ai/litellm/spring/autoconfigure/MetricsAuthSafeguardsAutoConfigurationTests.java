@@ -16,6 +16,7 @@
 
 package ai.litellm.spring.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,12 +24,15 @@ import java.util.stream.Stream;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -155,6 +159,33 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesToStartWhenAnOwnPathMatcherLeavesTheActuatorEndpointOpen() {
+		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"management.endpoints.web.exposure.include=prometheus")
+			.withBean(MetricsPathMatcher.class, () -> new MetricsPathMatcher(List.of("/metrics")))
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("does not guard [/actuator/prometheus]"));
+	}
+
+	@Test
+	void startsWithKeyFilesThatHoldNoKeyYetOrWithOnlyAKeyStoreAndSaysSo(@TempDir Path directory,
+			CapturedOutput output) {
+		ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+					MetricsAuthSafeguardsAutoConfiguration.class))
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true");
+		contextRunner.withPropertyValues("litellm.metrics-auth.key-files=" + directory)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("accepting no key yet (every metrics request is answered 401 until a key file")
+			.doesNotContain("key store");
+		contextRunner.withBean(ReactiveApiKeyAuthenticator.class, () -> (key) -> Mono.empty())
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("and the keys of the application's key store");
+	}
+
+	@Test
 	void startsWithAnOwnPathMatcherThatGuardsEveryConfiguredPath() {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
@@ -176,16 +207,17 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 
 	@Test
 	void warnsThatNothingIsGuardedOutsideAWebApplication(CapturedOutput output) {
-		new ApplicationContextRunner()
+		ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true");
+		contextRunner
 			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
 					MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(output).contains("this is not a web application")
-					.contains("nothing is guarded")
-					.contains("WARN");
-			});
+			.run((context) -> assertThat(context).hasNotFailed());
+		// The check of last resort tells a context that is not a web one on its own.
+		contextRunner.withInitializer(new MetricsAuthSafeguardsInitializer())
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.toString().split("this is not a web application", -1)).hasSize(3);
+		assertThat(output).contains("nothing is guarded").contains("WARN");
 	}
 
 	@Test

@@ -77,6 +77,7 @@ class ServletMetricsAuthAutoConfigurationTests {
 				assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class);
 				FilterRegistrationBean<?> registration = registration(context);
 				assertThat(registration.getFilter()).isInstanceOf(MetricsAuthServletFilter.class);
+				assertThat(registration.getFilterName()).isEqualTo("metricsAuthFilter");
 				assertThat(registration.getOrder()).isEqualTo(-1000).isLessThan(-100);
 				assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
 				assertThat(registration.getUrlPatterns()).isEmpty();
