@@ -100,6 +100,18 @@ class AcceptedKeysTests {
 	}
 
 	@Test
+	void warnsOfAKeyShorterThan16CharactersOrShapedLikeADigestOnly() {
+		AcceptedKeys keys = AcceptedKeys.builder()
+			.key("short", "sk-123456789012", "a")
+			.key("long-enough", "sk-1234567890123", "b")
+			.key("hex", sha256Hex("sk"), "c")
+			.build();
+		assertThat(keys.warningsSince(AcceptedKeys.none())).satisfiesExactly(
+				(warning) -> assertThat(warning).startsWith("a is shorter than 16 characters"),
+				(warning) -> assertThat(warning).startsWith("c holds 64 hex characters"));
+	}
+
+	@Test
 	void acceptsNoKeyWhenEmpty() {
 		AcceptedKeys none = AcceptedKeys.builder().build();
 		assertThat(none.size()).isZero();

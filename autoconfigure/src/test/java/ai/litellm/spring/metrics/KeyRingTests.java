@@ -224,6 +224,7 @@ class KeyRingTests {
 		KeyRing ring = ring(List.of(secret), key("master", "sk-Rt5"), Duration.ofHours(1));
 		assertThat(output).contains("test is shorter than 16 characters");
 		write("secret/short", "sk-Rt4");
+		ring.reload();
 		String digestLike = HexFormat.of().formatHex(AcceptedKeys.digest(NEW_KEY));
 		write("secret/hex", digestLike);
 		ring.reload();
