@@ -5,7 +5,9 @@
 #   2. the whole suite on JDK 17 against the baseline Spring Boot, installing the jars
 #      it publishes into the local repository;
 #   3. the compatibility matrix: those same jars under the sample apps and the smoke
-#      test on the other supported Spring Boot generations;
+#      test on the other supported Spring Boot generations, with, beside it, mutation
+#      testing of the autoconfigure module (its profile "mutation": PIT, whose floors fail
+#      the run), its output shown once the matrix is done;
 #   4. the whole suite again, built and run on JDK 25.
 # On a developer's machine it runs what it can: without JDK 17 the suite runs on the JDK
 # at hand (17 or newer), without JDK 25 step 4 is skipped, and it says what it skipped.
@@ -60,8 +62,24 @@ scripts/install-test-tools.sh
 echo "=== $baseline: the whole suite, installing the published jars"
 JAVA_HOME=$baseline ./mvnw -B -ntp install
 
-echo "=== $baseline: the compatibility matrix on the published jars"
-JAVA_HOME=$baseline scripts/compatibility-matrix.sh
+echo "=== $baseline: the compatibility matrix on the published jars, mutation testing beside it"
+# Side by side, so that mutation testing adds little to the wall time of the run; its
+# output is kept apart and shown after the matrix, and either failing fails the run.
+mutation_log=$(mktemp)
+JAVA_HOME=$baseline ./mvnw -B -ntp -Pmutation -pl autoconfigure test-compile \
+	pitest:mutationCoverage@core pitest:mutationCoverage@wiring >"$mutation_log" 2>&1 &
+mutation=$!
+matrix_status=0
+JAVA_HOME=$baseline scripts/compatibility-matrix.sh || matrix_status=$?
+mutation_status=0
+wait "$mutation" || mutation_status=$?
+echo "=== $baseline: mutation testing (autoconfigure/target/pit-reports)"
+cat "$mutation_log"
+rm -f "$mutation_log"
+if [[ $matrix_status -ne 0 || $mutation_status -ne 0 ]]; then
+	echo "Failed: compatibility matrix (exit $matrix_status), mutation testing (exit $mutation_status)" >&2
+	exit 1
+fi
 
 if [[ -n $jdk25 ]]; then
 	echo "=== JDK 25 ($jdk25): the whole suite"
