@@ -124,14 +124,14 @@ public final class MetricsPathMatcher {
 	 */
 	public boolean matches(PathContainer pathWithinApplication, int leadingSegments) {
 		String value = pathWithinApplication.value();
-		if (value.indexOf('%') < 0 && value.indexOf(';') < 0) {
+		if (value.indexOf('%') == -1 && value.indexOf(';') == -1) {
 			// Nothing to decode and no parameters: the characters are the values to
 			// match, walked without a cast to an element type per segment.
 			return matchesPlainPath(value, 0, leadingSegments);
 		}
 		List<Element> elements = pathWithinApplication.elements();
 		int first = firstSegment(elements, leadingSegments);
-		if (first < 0 || !isFirstSegment(((PathSegment) elements.get(first)).valueToMatch())) {
+		if (first == -1 || !isFirstSegment(((PathSegment) elements.get(first)).valueToMatch())) {
 			return false;
 		}
 		for (String[] guardedPath : this.guardedPaths) {
@@ -151,7 +151,7 @@ public final class MetricsPathMatcher {
 	 * @return {@code false} if no guarded path can be in it
 	 */
 	public boolean mayHoldGuardedPath(String path) {
-		if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+		if (path.indexOf('%') != -1 || path.indexOf(';') != -1) {
 			return true;
 		}
 		int start = 0;
@@ -176,7 +176,7 @@ public final class MetricsPathMatcher {
 	 */
 	public boolean matchesPlainPath(String path, int from, int leadingSegments) {
 		int first = firstSegment(path, from, leadingSegments);
-		if (first < 0 || !isFirstSegment(path, first)) {
+		if (first == -1 || !isFirstSegment(path, first)) {
 			return false;
 		}
 		for (String[] guardedPath : this.guardedPaths) {
@@ -198,12 +198,12 @@ public final class MetricsPathMatcher {
 	public boolean matchesPlainPath(String first, String second) {
 		int start = firstSegment(first, 0, 0);
 		boolean candidate;
-		if (start >= 0) {
+		if (start != -1) {
 			candidate = isFirstSegment(first, start);
 		}
 		else {
 			start = firstSegment(second, 0, 0);
-			candidate = start >= 0 && isFirstSegment(second, start);
+			candidate = start != -1 && isFirstSegment(second, start);
 		}
 		if (!candidate) {
 			return false;

@@ -58,7 +58,7 @@ final class ServletMetricsPaths {
 					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
 		}
 		String uri = request.getRequestURI();
-		if (uri.indexOf('\\') < 0 && !this.paths.mayHoldGuardedPath(uri)) {
+		if (uri.indexOf('\\') == -1 && !this.paths.mayHoldGuardedPath(uri)) {
 			// Nearly every request: nothing to decode, no parameters, no backslash a
 			// container could take for a separator, and no segment that can start a
 			// guarded path, so neither view can be one. Decided on the URI alone.
@@ -101,7 +101,7 @@ final class ServletMetricsPaths {
 	}
 
 	private boolean isMetricsUri(String uri, String contextPath, int prefixSegments) {
-		if (uri.indexOf('%') < 0 && uri.indexOf(';') < 0 && uri.startsWith(contextPath)) {
+		if (uri.indexOf('%') == -1 && uri.indexOf(';') == -1 && uri.startsWith(contextPath)) {
 			int from = contextPath.length();
 			return this.paths.matchesPlainPath(uri, from, 0)
 					|| (prefixSegments > 0 && this.paths.matchesPlainPath(uri, from, prefixSegments));
@@ -114,7 +114,7 @@ final class ServletMetricsPaths {
 	// the whole URI before it splits it: /%2Fmetrics is routed as //metrics.
 	private static boolean hasEncodedSlash(String uri) {
 		int percent = uri.indexOf('%');
-		return percent >= 0 && ENCODED_SLASH.matcher(uri).find(percent);
+		return percent != -1 && ENCODED_SLASH.matcher(uri).find(percent);
 	}
 
 	private boolean isMetricsParsedPath(String uri, String contextPath, int prefixSegments) {
