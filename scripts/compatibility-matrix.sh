@@ -3,7 +3,7 @@
 # tests on every supported Spring Boot generation against the one published jar, the
 # one `./mvnw install` built (run that first). Only the applications are built per
 # generation, as a user's would be; the starter's jars come unchanged from the local
-# repository, and each run's PublishedJarTests checks their SHA-256.
+# repository, and each run checks their SHA-256 (AbstractSampleAppTests).
 #
 #   scripts/compatibility-matrix.sh                # every generation other than the baseline
 #   scripts/compatibility-matrix.sh boot-3.5       # one generation (a profile of the root pom)
