@@ -23,9 +23,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.web.exchanges.HttpExchangeRepository;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -52,31 +50,9 @@ public final class MetricsAuthSafeguardsAutoConfiguration {
 	static final String REQUIRE_AUTH_PROPERTY = "litellm.require-auth-for-metrics-endpoint";
 
 	@Bean
-	@ConditionalOnNotWebApplication
-	MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
-		return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.NOT_WEB);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static class ReactiveStartupCheckConfiguration {
-
-		@Bean
-		MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
-			return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.REACTIVE);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ServletStartupCheckConfiguration {
-
-		@Bean
-		MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans) {
-			return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.SERVLET);
-		}
-
+	MetricsAuthStartupCheck metricsAuthStartupCheck(Environment environment, ListableBeanFactory beans,
+			ApplicationContext context) {
+		return new MetricsAuthStartupCheck(environment, beans, ApplicationKind.of(context));
 	}
 
 	@Configuration(proxyBeanMethods = false)
