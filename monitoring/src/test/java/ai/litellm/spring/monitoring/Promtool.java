@@ -16,7 +16,6 @@
 
 package ai.litellm.spring.monitoring;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,20 +24,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import ai.litellm.spring.test.Binaries;
 
 /**
- * Runs Prometheus's {@code promtool}: the one named by the {@code promtool.bin} system
- * property or else the {@code PROMTOOL_BIN} environment variable; when neither is set,
- * the first {@code promtool} on the {@code PATH}, or else {@code /usr/bin/promtool}
- * (Debian's prometheus package, which {@code scripts/install-test-tools.sh} installs). A
- * missing binary fails the test rather than skipping it.
+ * Runs Prometheus's {@code promtool}, found as {@link Binaries} describes
+ * ({@code promtool.bin}, {@code PROMTOOL_BIN}).
  *
  * @author LiteLLM Spring Boot contributors
  */
 final class Promtool {
-
-	private static final Path DEBIAN_BINARY = Path.of("/usr/bin/promtool");
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -54,7 +49,7 @@ final class Promtool {
 	 */
 	static Result run(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
-		command.add(locateBinary().toString());
+		command.add(Binaries.locate("promtool", "promtool.bin", "PROMTOOL_BIN").toString());
 		command.addAll(List.of(arguments));
 		Path output = Files.createTempFile("promtool", ".log");
 		try {
@@ -70,37 +65,6 @@ final class Promtool {
 		finally {
 			Files.deleteIfExists(output);
 		}
-	}
-
-	private static Path locateBinary() {
-		String configured = System.getProperty("promtool.bin", System.getenv("PROMTOOL_BIN"));
-		if (configured != null) {
-			Path binary = Path.of(configured);
-			if (!isExecutableFile(binary)) {
-				throw new AssertionError(
-						"promtool '%s' (from promtool.bin or PROMTOOL_BIN) is not an executable file. %s"
-							.formatted(configured, installHint()));
-			}
-			return binary;
-		}
-		String path = System.getenv().getOrDefault("PATH", "");
-		return Stream
-			.concat(Stream.of(path.split(File.pathSeparator)).map((dir) -> Path.of(dir, "promtool")),
-					Stream.of(DEBIAN_BINARY))
-			.filter(Promtool::isExecutableFile)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(
-					"No promtool on the PATH or at %s. %s".formatted(DEBIAN_BINARY, installHint())));
-	}
-
-	private static String installHint() {
-		return "Install Debian's prometheus package, which has promtool, with scripts/install-test-tools.sh "
-				+ "(from the repository root), or set the promtool.bin system property or the PROMTOOL_BIN "
-				+ "environment variable to a promtool binary.";
-	}
-
-	private static boolean isExecutableFile(Path file) {
-		return Files.isRegularFile(file) && Files.isExecutable(file);
 	}
 
 	/**

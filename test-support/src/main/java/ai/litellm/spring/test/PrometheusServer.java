@@ -16,7 +16,6 @@
 
 package ai.litellm.spring.test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,7 +30,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -44,12 +42,6 @@ import org.jspecify.annotations.Nullable;
  * @author LiteLLM Spring Boot contributors
  */
 public final class PrometheusServer implements AutoCloseable {
-
-	private static final String BINARY_PROPERTY = "prometheus.bin";
-
-	private static final String BINARY_VARIABLE = "PROMETHEUS_BIN";
-
-	private static final Path DEBIAN_BINARY = Path.of("/usr/bin/prometheus");
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
@@ -73,7 +65,7 @@ public final class PrometheusServer implements AutoCloseable {
 	}
 
 	public static PrometheusServer start(Path directory, String configuration) throws IOException {
-		Path binary = locateBinary();
+		Path binary = Binaries.locate("prometheus", "prometheus.bin", "PROMETHEUS_BIN");
 		Path config = Files.writeString(directory.resolve("prometheus.yml"), configuration);
 		Path output = directory.resolve("prometheus.log");
 		int port = freeLoopbackPort();
@@ -83,36 +75,6 @@ public final class PrometheusServer implements AutoCloseable {
 			.redirectOutput(output.toFile())
 			.start();
 		return new PrometheusServer(process, output, URI.create("http://127.0.0.1:" + port));
-	}
-
-	public static Path locateBinary() {
-		String configured = System.getProperty(BINARY_PROPERTY, System.getenv(BINARY_VARIABLE));
-		if (configured != null) {
-			Path binary = Path.of(configured);
-			if (!isExecutableFile(binary)) {
-				throw new AssertionError("The Prometheus binary '%s' (from %s or %s) is not an executable file. %s"
-					.formatted(configured, BINARY_PROPERTY, BINARY_VARIABLE, installHint()));
-			}
-			return binary;
-		}
-		String path = System.getenv().getOrDefault("PATH", "");
-		return Stream
-			.concat(Stream.of(path.split(File.pathSeparator)).map((dir) -> Path.of(dir, "prometheus")),
-					Stream.of(DEBIAN_BINARY))
-			.filter(PrometheusServer::isExecutableFile)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError(
-					"No prometheus binary on the PATH or at %s. %s".formatted(DEBIAN_BINARY, installHint())));
-	}
-
-	private static String installHint() {
-		return "Install Debian's prometheus package with scripts/install-test-tools.sh (from the repository root), "
-				+ "or set the %s system property or the %s environment variable to a Prometheus binary."
-					.formatted(BINARY_PROPERTY, BINARY_VARIABLE);
-	}
-
-	private static boolean isExecutableFile(Path file) {
-		return Files.isRegularFile(file) && Files.isExecutable(file);
 	}
 
 	private static int freeLoopbackPort() throws IOException {
