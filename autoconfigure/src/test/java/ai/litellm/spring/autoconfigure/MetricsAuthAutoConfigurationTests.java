@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.AuthenticatedKey;
@@ -48,6 +49,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
@@ -125,32 +129,30 @@ class MetricsAuthAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void fallsBackToTheLiteLlmMasterKeyEnvironmentVariable() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "LITELLM_MASTER_KEY=" + KEY)
+	@ParameterizedTest
+	@MethodSource
+	void acceptsEveryConfiguredKeyAndNoOther(List<String> properties, List<String> accepted, String rejected) {
+		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+			.withPropertyValues(properties.toArray(String[]::new))
 			.run((context) -> {
-				assertThat(statusOf(context, "/metrics", KEY)).isNull();
+				for (String key : accepted) {
+					assertThat(statusOf(context, "/metrics", key)).as(key).isNull();
+				}
+				assertThat(statusOf(context, "/metrics", rejected)).isEqualTo(HttpStatus.UNAUTHORIZED);
 				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			});
 	}
 
-	@Test
-	void prefersThePropertyOverTheEnvironmentVariable() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"LITELLM_MASTER_KEY=sk-from-env")
-			.run((context) -> {
-				assertThat(statusOf(context, "/metrics", KEY)).isNull();
-				assertThat(statusOf(context, "/metrics", "sk-from-env")).isEqualTo(HttpStatus.UNAUTHORIZED);
-			});
-	}
-
-	@Test
-	void stripsWhiteSpaceAroundTheConfiguredKey() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "LITELLM_MASTER_KEY= " + KEY + "\n")
-			.run((context) -> assertThat(statusOf(context, "/metrics", KEY)).isNull());
+	static Stream<Arguments> acceptsEveryConfiguredKeyAndNoOther() {
+		return Stream.of(
+				// LiteLLM's own environment variable, white space around it stripped.
+				Arguments.of(List.of("LITELLM_MASTER_KEY= " + KEY + "\n"), List.of(KEY), "sk-other"),
+				// The property wins over the environment variable.
+				Arguments.of(List.of("litellm.master-key=" + KEY, "LITELLM_MASTER_KEY=sk-from-env"), List.of(KEY),
+						"sk-from-env"),
+				// Every key of a rotation.
+				Arguments.of(List.of("litellm.master-key=" + KEY, "litellm.metrics-auth.keys=sk-old,sk-new"),
+						List.of(KEY, "sk-old", "sk-new"), "sk-older"));
 	}
 
 	@Test
@@ -181,19 +183,6 @@ class MetricsAuthAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageNotContaining("secret"));
-	}
-
-	@Test
-	void acceptsEveryKeyOfARotation() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.keys=sk-old,sk-new")
-			.run((context) -> {
-				assertThat(statusOf(context, "/metrics", KEY)).isNull();
-				assertThat(statusOf(context, "/metrics", "sk-old")).isNull();
-				assertThat(statusOf(context, "/metrics", "sk-new")).isNull();
-				assertThat(statusOf(context, "/metrics", "sk-older")).isEqualTo(HttpStatus.UNAUTHORIZED);
-			});
 	}
 
 	@Test
@@ -538,33 +527,20 @@ class MetricsAuthAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isLessThan(-100));
 	}
 
-	@Test
-	void guardsTheActuatorPrometheusEndpointWhereverItIsMapped() {
+	@ParameterizedTest
+	@CsvSource({ "prometheus, scrape", "metrics, meters" })
+	void guardsAnActuatorMeterEndpointWhereverItIsMapped(String endpoint, String mapping) {
 		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"management.endpoints.web.exposure.include=prometheus",
+					"management.endpoints.web.exposure.include=health," + endpoint,
 					"management.endpoints.web.base-path=/manage",
-					"management.endpoints.web.path-mapping.prometheus=scrape")
+					"management.endpoints.web.path-mapping." + endpoint + "=" + mapping)
 			.run((context) -> {
-				assertThat(statusOf(context, "/manage/scrape", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/manage/scrape", KEY)).isNull();
-				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/manage/health", null)).isNull();
-			});
-	}
-
-	@Test
-	void guardsTheActuatorMetricsEndpointWhereverItIsMapped() {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"management.endpoints.web.exposure.include=metrics,health",
-					"management.endpoints.web.base-path=/manage",
-					"management.endpoints.web.path-mapping.metrics=meters")
-			.run((context) -> {
-				assertThat(statusOf(context, "/manage/meters", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/manage/meters/jvm.memory.used", null))
+				assertThat(statusOf(context, "/manage/" + mapping, null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+				assertThat(statusOf(context, "/manage/" + mapping + "/jvm.memory.used", null))
 					.isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/manage/meters", KEY)).isNull();
+				assertThat(statusOf(context, "/manage/" + mapping, KEY)).isNull();
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
 				assertThat(statusOf(context, "/manage/health", null)).isNull();
 			});
 	}
