@@ -97,6 +97,10 @@ class MetricsAuthAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
 				MetricsAuthSafeguardsAutoConfiguration.class));
 
+	// The switch on, with the master key.
+	private final ReactiveWebApplicationContextRunner guarded = this.contextRunner
+		.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+
 	@Test
 	void registersNothingByDefault() {
 		this.contextRunner.withPropertyValues("litellm.master-key=" + KEY)
@@ -119,14 +123,12 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsMetricsWithTheMasterKey() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(MetricsAuthWebFilter.class);
-				assertThat(statusOf(context, "/metrics", KEY)).isNull();
-				assertThat(statusOf(context, "/metrics", "sk-other")).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/health", null)).isNull();
-			});
+		this.guarded.run((context) -> {
+			assertThat(context).hasSingleBean(MetricsAuthWebFilter.class);
+			assertThat(statusOf(context, "/metrics", KEY)).isNull();
+			assertThat(statusOf(context, "/metrics", "sk-other")).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(statusOf(context, "/health", null)).isNull();
+		});
 	}
 
 	@ParameterizedTest
@@ -200,9 +202,8 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void failsToStartWithAHashThatIsNotSha256AndNamesIt() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.key-hashes[0]=" + "a".repeat(64),
+		this.guarded
+			.withPropertyValues("litellm.metrics-auth.key-hashes[0]=" + "a".repeat(64),
 					"litellm.metrics-auth.key-hashes[1]=sk-oops")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -212,9 +213,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void failsToStartWithAnEmptyKeyInTheListAndNamesIt() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.keys[0]=sk-old", "litellm.metrics-auth.keys[1]= ")
+		this.guarded.withPropertyValues("litellm.metrics-auth.keys[0]=sk-old", "litellm.metrics-auth.keys[1]= ")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessage("litellm.metrics-auth.keys[1] must be a non-empty key of visible ASCII characters "
@@ -223,41 +222,35 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void countsOutcomesWhenAMeterRegistryIsPresent() {
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				statusOf(context, "/metrics", null);
-				statusOf(context, "/metrics", "sk-wrong");
-				statusOf(context, "/metrics", "sk-wrong");
-				statusOf(context, "/metrics", KEY);
-				statusOf(context, "/health", null);
-				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(count(registry, "accepted", "none")).isEqualTo(1);
-				assertThat(count(registry, "rejected", "missing_key")).isEqualTo(1);
-				assertThat(count(registry, "rejected", "invalid_key")).isEqualTo(2);
-				assertThat(count(registry, "rejected", "malformed_credentials")).isZero();
-			});
+		this.guarded.withBean(SimpleMeterRegistry.class).run((context) -> {
+			statusOf(context, "/metrics", null);
+			statusOf(context, "/metrics", "sk-wrong");
+			statusOf(context, "/metrics", "sk-wrong");
+			statusOf(context, "/metrics", KEY);
+			statusOf(context, "/health", null);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(count(registry, "accepted", "none")).isEqualTo(1);
+			assertThat(count(registry, "rejected", "missing_key")).isEqualTo(1);
+			assertThat(count(registry, "rejected", "invalid_key")).isEqualTo(2);
+			assertThat(count(registry, "rejected", "malformed_credentials")).isZero();
+		});
 	}
 
 	@Test
 	void logsWhatIsGuardedAndHowButNeverTheKey(CapturedOutput output) {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.keys=sk-second")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(output).contains("Requiring an API key on [/metrics] (web-filter adapter)")
-					.doesNotContain(KEY)
-					.doesNotContain("sk-second");
-			});
+		this.guarded.withPropertyValues("litellm.metrics-auth.keys=sk-second").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Requiring an API key on [/metrics] (web-filter adapter)")
+				.doesNotContain(KEY)
+				.doesNotContain("sk-second");
+		});
 	}
 
 	@Test
 	void acceptsNamedKeysAndCountsAcceptedRequestsByName() {
 		String grafanaKey = "sk-grafana-scraper-key-42";
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.named-keys.prometheus-a=sk-prometheus-a-key-0001",
+		this.guarded.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("litellm.metrics-auth.named-keys.prometheus-a=sk-prometheus-a-key-0001",
 					"litellm.metrics-auth.named-keys.grafana=sha256:" + HexFormat.of().formatHex(sha256(grafanaKey)))
 			.run((context) -> {
 				assertThat(statusOf(context, "/metrics", "sk-prometheus-a-key-0001")).isNull();
@@ -297,18 +290,15 @@ class MetricsAuthAutoConfigurationTests {
 				assertThat(context.getBean(KeyRing.class).isRunning()).isTrue();
 				assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
 			});
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context.getBean(KeyRing.class).isRunning()).isFalse());
+		this.guarded.run((context) -> assertThat(context.getBean(KeyRing.class).isRunning()).isFalse());
 	}
 
 	@Test
 	void startsTheAcceptedSeriesOfEveryHeldKeyAtZeroAtStartupAndAfterAReload(@TempDir Path directory)
 			throws IOException {
 		Files.writeString(directory.resolve("prometheus"), FILE_KEY);
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.keys=sk-unnamed-key-000001",
+		this.guarded.withBean(SimpleMeterRegistry.class)
+			.withPropertyValues("litellm.metrics-auth.keys=sk-unnamed-key-000001",
 					"litellm.metrics-auth.named-keys.grafana=sk-grafana-key-000001",
 					"litellm.metrics-auth.key-files=" + directory, "litellm.metrics-auth.key-files-refresh=1h")
 			.run((context) -> {
@@ -346,9 +336,8 @@ class MetricsAuthAutoConfigurationTests {
 			.mapToObj((i) -> new String[] { "scraper-" + i, "sk-scraper-key-" + i })
 			.flatMap(Arrays::stream)
 			.toArray(String[]::new);
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
+		this.guarded.withBean(SimpleMeterRegistry.class)
 			.withBean(ReactiveApiKeyAuthenticator.class, AppKeyStore.of(namesAndKeys)::reactive)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				for (int i = 0; i < 105; i++) {
 					assertThat(statusOf(context, "/metrics", "sk-scraper-key-" + i)).isNull();
@@ -394,9 +383,8 @@ class MetricsAuthAutoConfigurationTests {
 	@Test
 	void countsTheKeyNamesOfTheApplicationsKeyStoreThroughTheStartersCacheAndBound() {
 		AppKeyStore store = AppKeyStore.of("grafana", USER_KEY);
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
+		this.guarded.withBean(SimpleMeterRegistry.class)
 			.withBean(ReactiveApiKeyAuthenticator.class, store::reactive)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				assertThat(statusOf(context, "/metrics", USER_KEY)).isNull();
 				assertThat(statusOf(context, "/metrics", USER_KEY)).isNull();
@@ -409,10 +397,9 @@ class MetricsAuthAutoConfigurationTests {
 	void asksTheApplicationsKeyStoreOnlyForKeysNoneOfTheConfiguredKeysIs(@TempDir Path directory) throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), FILE_KEY);
 		AppKeyStore store = AppKeyStore.of("store-master", KEY, "store-file", FILE_KEY, "user", USER_KEY);
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
+		this.guarded.withBean(SimpleMeterRegistry.class)
 			.withBean(ReactiveApiKeyAuthenticator.class, store::reactive)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.key-files=" + keyFile)
+			.withPropertyValues("litellm.metrics-auth.key-files=" + keyFile)
 			.run((context) -> {
 				assertThat(statusOf(context, "/metrics", KEY)).isNull();
 				assertThat(statusOf(context, "/metrics", FILE_KEY)).isNull();
@@ -453,8 +440,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void checksAndLogsTheStartersOwnKeysBesideAKeyRingOfTheApplicationsOwn(CapturedOutput output) {
-		this.contextRunner.withBean("userKeyRing", KeyRing.class, () -> new KeyRing(AppKeyStore.keys("user", USER_KEY)))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+		this.guarded.withBean("userKeyRing", KeyRing.class, () -> new KeyRing(AppKeyStore.keys("user", USER_KEY)))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(output).contains("accepting the keys named [master]");
@@ -465,9 +451,8 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheUserDefinesTheFilter() {
-		this.contextRunner.withUserConfiguration(CustomFilterConfiguration.class)
+		this.guarded.withUserConfiguration(CustomFilterConfiguration.class)
 			.withBean("otherFilter", WebFilter.class, () -> (exchange, chain) -> chain.filter(exchange))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.getBean(MetricsAuthWebFilter.class)
@@ -479,9 +464,8 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void backsOffToAnHttpHandlerDecoratorFactoryOfTheUsersOwnByItsName() {
-		this.contextRunner.withUserConfiguration(CustomHttpHandlerDecoratorFactoryConfiguration.class)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=http-handler")
+		this.guarded.withUserConfiguration(CustomHttpHandlerDecoratorFactoryConfiguration.class)
+			.withPropertyValues("litellm.metrics-auth.adapter=http-handler")
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.getBean(HttpHandlerDecoratorFactory.class)
@@ -490,10 +474,8 @@ class MetricsAuthAutoConfigurationTests {
 				assertThat(statusOf(context, "/custom", OWN_KEY)).isNull();
 				assertThat(statusOf(context, "/metrics", null)).isNull();
 			});
-		this.contextRunner
-			.withBean("tracingDecoratorFactory", HttpHandlerDecoratorFactory.class, () -> (handler) -> handler)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=http-handler")
+		this.guarded.withBean("tracingDecoratorFactory", HttpHandlerDecoratorFactory.class, () -> (handler) -> handler)
+			.withPropertyValues("litellm.metrics-auth.adapter=http-handler")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
 				.getBeans(HttpHandlerDecoratorFactory.class)
@@ -502,37 +484,30 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsConfiguredPathsInsteadOfMetrics() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.paths=/internal/metrics,/stats")
-			.run((context) -> {
-				assertThat(statusOf(context, "/internal/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/stats/x", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/metrics", null)).isNull();
-			});
+		this.guarded.withPropertyValues("litellm.metrics-auth.paths=/internal/metrics,/stats").run((context) -> {
+			assertThat(statusOf(context, "/internal/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(statusOf(context, "/stats/x", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(statusOf(context, "/metrics", null)).isNull();
+		});
 	}
 
 	@Test
 	void usesTheConfiguredFilterOrder() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.filter-order=42")
+		this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=42")
 			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isEqualTo(42));
 	}
 
 	@Test
 	void runsBeforeSpringSecurityByDefault() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+		this.guarded
 			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isLessThan(-100));
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "prometheus, scrape", "metrics, meters" })
 	void guardsAnActuatorMeterEndpointWhereverItIsMapped(String endpoint, String mapping) {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"management.endpoints.web.exposure.include=health," + endpoint,
+		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("management.endpoints.web.exposure.include=health," + endpoint,
 					"management.endpoints.web.base-path=/manage",
 					"management.endpoints.web.path-mapping." + endpoint + "=" + mapping)
 			.run((context) -> {
@@ -547,9 +522,8 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsOnlyTheConfiguredActuatorEndpoints() {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"management.endpoints.web.exposure.include=metrics,prometheus",
+		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("management.endpoints.web.exposure.include=metrics,prometheus",
 					"litellm.metrics-auth.actuator-endpoints=prometheus")
 			.run((context) -> {
 				assertThat(statusOf(context, "/actuator/prometheus", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -559,9 +533,8 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void warnsWhenAnExposedMeterEndpointIsLeftOutOfTheGuardedOnes(CapturedOutput output) {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"management.endpoints.web.exposure.include=metrics,prometheus",
+		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("management.endpoints.web.exposure.include=metrics,prometheus",
 					"litellm.metrics-auth.actuator-endpoints=prometeus")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -593,10 +566,9 @@ class MetricsAuthAutoConfigurationTests {
 	private void refusesToStartWithAValueThatCannotWork(String property, Path directory, boolean fails)
 			throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001");
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"management.endpoints.web.exposure.include=prometheus", "litellm.metrics-auth.key-files=" + keyFile,
-					property)
+		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+			.withPropertyValues("management.endpoints.web.exposure.include=prometheus",
+					"litellm.metrics-auth.key-files=" + keyFile, property)
 			.run((context) -> assertThat(context.getStartupFailure() != null).as(property).isEqualTo(fails));
 	}
 
@@ -626,25 +598,21 @@ class MetricsAuthAutoConfigurationTests {
 	@ValueSource(strings = { "litellm.metrics-auth.key-files-refresh=", "litellm.metrics-auth.authenticator-cache-ttl=",
 			"litellm.metrics-auth.authenticator-timeout=", "litellm.metrics-auth.authenticator-timout=1ms" })
 	void keepsTheDefaultsForAnEmptyOrMisspeltValueAndStaysGuarded(String property) {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY, property)
-			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthWebFilter.class);
-				LiteLlmProperties.MetricsAuth metricsAuth = context.getBean(LiteLlmProperties.class).getMetricsAuth();
-				assertThat(metricsAuth.getKeyFilesRefresh()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(metricsAuth.getAuthenticatorMaxInFlight()).isEqualTo(32);
-				assertThat(metricsAuth.getAuthenticatorCacheTtl()).isEqualTo(Duration.ofSeconds(10));
-				assertThat(metricsAuth.getAuthenticatorTimeout()).isEqualTo(Duration.ofSeconds(5));
-			});
+		this.guarded.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthWebFilter.class);
+			LiteLlmProperties.MetricsAuth metricsAuth = context.getBean(LiteLlmProperties.class).getMetricsAuth();
+			assertThat(metricsAuth.getKeyFilesRefresh()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(metricsAuth.getAuthenticatorMaxInFlight()).isEqualTo(32);
+			assertThat(metricsAuth.getAuthenticatorCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(metricsAuth.getAuthenticatorTimeout()).isEqualTo(Duration.ofSeconds(5));
+		});
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=",
 			"litellm.metrics-auth.authenticatorMaxInFlight=0", "litellm.metricsAuth.authenticatorCacheTtl=-1s" })
 	void refusesAnEmptyNumberAndAWrongValueInAnotherSpellingOfItsName(String property) {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY, property)
-			.run((context) -> assertThat(context).hasFailed());
+		this.guarded.withPropertyValues(property).run((context) -> assertThat(context).hasFailed());
 	}
 
 	/**
@@ -666,25 +634,20 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
+		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
 			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
 	}
 
 	@Test
 	void plugsTheGuardInAsAnHttpHandlerDecoratorWhenAskedTo() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=http-handler")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(WebFilter.class).hasSingleBean(HttpHandlerDecoratorFactory.class);
-				assertThat(
-						context.getBean(HttpHandlerDecoratorFactory.class).apply((request, response) -> Mono.empty()))
-					.isInstanceOf(MetricsAuthHttpHandlerDecorator.class);
-				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(statusOf(context, "/metrics", KEY)).isNull();
-				assertThat(statusOf(context, "/health", null)).isNull();
-			});
+		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=http-handler").run((context) -> {
+			assertThat(context).doesNotHaveBean(WebFilter.class).hasSingleBean(HttpHandlerDecoratorFactory.class);
+			assertThat(context.getBean(HttpHandlerDecoratorFactory.class).apply((request, response) -> Mono.empty()))
+				.isInstanceOf(MetricsAuthHttpHandlerDecorator.class);
+			assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(statusOf(context, "/metrics", KEY)).isNull();
+			assertThat(statusOf(context, "/health", null)).isNull();
+		});
 	}
 
 	@ParameterizedTest
@@ -693,15 +656,12 @@ class MetricsAuthAutoConfigurationTests {
 			"WEB_FILTER, web-filter", "web_filter, web-filter", "webFilter, web-filter" })
 	void choosesTheAdapterFromEverySpellingThatBindsToIt(String spelling, String adapter, CapturedOutput output) {
 		boolean httpHandler = adapter.equals("http-handler");
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=" + spelling)
-			.run((context) -> {
-				assertThat(context.getBeansOfType(MetricsAuthWebFilter.class)).hasSize(httpHandler ? 0 : 1);
-				assertThat(context.getBeansOfType(HttpHandlerDecoratorFactory.class)).hasSize(httpHandler ? 1 : 0);
-				assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-				assertThat(output).contains("(" + adapter + " adapter)");
-			});
+		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=" + spelling).run((context) -> {
+			assertThat(context.getBeansOfType(MetricsAuthWebFilter.class)).hasSize(httpHandler ? 0 : 1);
+			assertThat(context.getBeansOfType(HttpHandlerDecoratorFactory.class)).hasSize(httpHandler ? 1 : 0);
+			assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(output).contains("(" + adapter + " adapter)");
+		});
 	}
 
 	@Test
@@ -777,9 +737,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void failsToStartWithAnUnknownAdapter() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=servlet-filter")
+		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=servlet-filter")
 			.run((context) -> assertThat(context).hasFailed());
 	}
 

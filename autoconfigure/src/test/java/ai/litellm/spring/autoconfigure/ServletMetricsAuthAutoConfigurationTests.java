@@ -61,6 +61,10 @@ class ServletMetricsAuthAutoConfigurationTests {
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(MetricsAuthAutoConfiguration.class, MetricsAuthSafeguardsAutoConfiguration.class));
 
+	// The switch on, with the master key.
+	private final WebApplicationContextRunner guarded = this.contextRunner
+		.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+
 	@Test
 	void registersNothingByDefault() {
 		this.contextRunner.withPropertyValues("litellm.master-key=" + KEY)
@@ -71,48 +75,39 @@ class ServletMetricsAuthAutoConfigurationTests {
 
 	@Test
 	void registersTheServletFilterForEveryDispatchBeforeSpringSecurity() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class);
-				FilterRegistrationBean<?> registration = registration(context);
-				assertThat(registration.getFilter()).isInstanceOf(MetricsAuthServletFilter.class);
-				assertThat(registration.getFilterName()).isEqualTo("metricsAuthFilter");
-				assertThat(registration.getOrder()).isEqualTo(-1000).isLessThan(-100);
-				assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
-				assertThat(registration.getUrlPatterns()).isEmpty();
-			});
+		this.guarded.run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class);
+			FilterRegistrationBean<?> registration = registration(context);
+			assertThat(registration.getFilter()).isInstanceOf(MetricsAuthServletFilter.class);
+			assertThat(registration.getFilterName()).isEqualTo("metricsAuthFilter");
+			assertThat(registration.getOrder()).isEqualTo(-1000).isLessThan(-100);
+			assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
+			assertThat(registration.getUrlPatterns()).isEmpty();
+		});
 	}
 
 	@Test
 	void usesTheConfiguredFilterOrder() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.filter-order=7")
+		this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=7")
 			.run((context) -> assertThat(registration(context).getOrder()).isEqualTo(7));
 	}
 
 	@Test
 	void guardsMetricsWithTheMasterKey() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
-				assertThat(statusOf(context, "/metrics", "sk-wrong")).isEqualTo(401);
-				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
-				assertThat(statusOf(context, "/health", null)).isEqualTo(200);
-			});
+		this.guarded.run((context) -> {
+			assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+			assertThat(statusOf(context, "/metrics", "sk-wrong")).isEqualTo(401);
+			assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+			assertThat(statusOf(context, "/health", null)).isEqualTo(200);
+		});
 	}
 
 	@Test
 	void ignoresTheReactiveAdapterChoice() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=http-handler")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
-			});
+		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=http-handler").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+		});
 	}
 
 	@Test
@@ -123,10 +118,9 @@ class ServletMetricsAuthAutoConfigurationTests {
 
 	@Test
 	void startsAndGuardsWithReactorHiddenFromTheClassPath() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("reactor."))
+		this.guarded.withClassLoader(new FilteredClassLoader("reactor."))
 			.withBean(ApiKeyAuthenticator.class,
 					() -> (key) -> USER_KEY.equals(key) ? new AuthenticatedKey("user") : null)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
@@ -138,9 +132,8 @@ class ServletMetricsAuthAutoConfigurationTests {
 	@Test
 	void countsTheKeyNamesOfTheApplicationsKeyStoreThroughTheStartersCacheAndBound() {
 		AppKeyStore store = AppKeyStore.of("grafana", USER_KEY);
-		this.contextRunner.withBean(SimpleMeterRegistry.class)
+		this.guarded.withBean(SimpleMeterRegistry.class)
 			.withBean(ApiKeyAuthenticator.class, () -> store)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
 				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
@@ -157,15 +150,13 @@ class ServletMetricsAuthAutoConfigurationTests {
 	@Test
 	void asksTheApplicationsKeyStoreOnlyForKeysNoneOfTheConfiguredKeysIs() {
 		AppKeyStore store = AppKeyStore.of("store-master", KEY, "user", USER_KEY);
-		this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> store)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
-				assertThat(store.lookups()).isZero();
-				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
-				assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(401);
-				assertThat(store.lookups()).isEqualTo(2);
-			});
+		this.guarded.withBean(ApiKeyAuthenticator.class, () -> store).run((context) -> {
+			assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+			assertThat(store.lookups()).isZero();
+			assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+			assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(401);
+			assertThat(store.lookups()).isEqualTo(2);
+		});
 	}
 
 	@Test
@@ -191,10 +182,9 @@ class ServletMetricsAuthAutoConfigurationTests {
 
 	@Test
 	void backsOffToAServletFilterOfTheApplicationsOwn() {
-		this.contextRunner
+		this.guarded
 			.withBean("ownFilter", MetricsAuthServletFilter.class,
 					() -> new MetricsAuthServletFilter(MetricsAuthAutoConfigurationTests.customGuard(), null))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN);
@@ -206,16 +196,14 @@ class ServletMetricsAuthAutoConfigurationTests {
 
 	@Test
 	void backsOffToARegistrationOfTheApplicationsOwn() {
-		this.contextRunner.withUserConfiguration(OwnRegistrationConfiguration.class)
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(context).hasNotFailed()
-					.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
-					.hasSingleBean(FilterRegistrationBean.class);
-				Filter filter = context.getBean(FilterRegistrationBean.class).getFilter();
-				assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
-				assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
-			});
+		this.guarded.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
+				.hasSingleBean(FilterRegistrationBean.class);
+			Filter filter = context.getBean(FilterRegistrationBean.class).getFilter();
+			assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+			assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+		});
 	}
 
 	private static FilterRegistrationBean<?> registration(AssertableWebApplicationContext context) {
