@@ -210,8 +210,7 @@ public class LiteLlmProperties {
 		}
 
 		public void setKeyFilesRefresh(Duration keyFilesRefresh) {
-			Assert.isTrue(keyFilesRefresh.compareTo(Duration.ZERO) > 0, "must be positive");
-			this.keyFilesRefresh = keyFilesRefresh;
+			this.keyFilesRefresh = positive(keyFilesRefresh);
 		}
 
 		public int getFilterOrder() {
@@ -235,8 +234,7 @@ public class LiteLlmProperties {
 		}
 
 		public void setAuthenticatorTimeout(Duration authenticatorTimeout) {
-			Assert.isTrue(authenticatorTimeout.compareTo(Duration.ZERO) > 0, "must be positive");
-			this.authenticatorTimeout = authenticatorTimeout;
+			this.authenticatorTimeout = positive(authenticatorTimeout);
 		}
 
 		public int getAuthenticatorMaxInFlight() {
@@ -255,6 +253,11 @@ public class LiteLlmProperties {
 		public void setAuthenticatorCacheTtl(Duration authenticatorCacheTtl) {
 			Assert.isTrue(!authenticatorCacheTtl.isNegative(), "must not be negative (zero switches the cache off)");
 			this.authenticatorCacheTtl = authenticatorCacheTtl;
+		}
+
+		private static Duration positive(Duration duration) {
+			Assert.isTrue(duration.compareTo(Duration.ZERO) > 0, "must be positive");
+			return duration;
 		}
 
 	}

@@ -270,26 +270,20 @@ class MetricsAuthAutoConfigurationTests {
 	@Test
 	void failsToStartWithAKeyFileThatCannotBeReadNamingItButNotItsContent(@TempDir Path directory) throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("metrics-key"), "sk secret with spaces");
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
-					"litellm.metrics-auth.key-files=" + keyFile)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("litellm.metrics-auth.key-files[0] (" + keyFile + ")")
-				.hasMessageNotContaining("secret"));
+		guardedByKeyFile(keyFile).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOf(MetricsAuthConfigurationException.class)
+			.hasMessageContaining("litellm.metrics-auth.key-files[0] (" + keyFile + ")")
+			.hasMessageNotContaining("secret"));
 	}
 
 	@Test
 	void readsKeyFilesAtStartupAndWatchesThemOnlyWhenConfigured(@TempDir Path directory) throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001\n");
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
-					"litellm.metrics-auth.key-files=" + keyFile)
-			.run((context) -> {
-				assertThat(context.getBean(KeyRing.class).isRunning()).isTrue();
-				assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
-			});
+		guardedByKeyFile(keyFile).run((context) -> {
+			assertThat(context.getBean(KeyRing.class).isRunning()).isTrue();
+			assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
+		});
 		this.guarded.run((context) -> assertThat(context.getBean(KeyRing.class).isRunning()).isFalse());
 	}
 
@@ -745,6 +739,11 @@ class MetricsAuthAutoConfigurationTests {
 	 * Runs a request through the context's guard, plugged in as configured, and returns
 	 * the status it set, or {@code null} if it let the request through.
 	 */
+	private ReactiveWebApplicationContextRunner guardedByKeyFile(Path keyFile) {
+		return this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+				"litellm.metrics-auth.key-files=" + keyFile);
+	}
+
 	private static HttpStatus statusOf(AssertableReactiveWebApplicationContext context, String path, String key) {
 		MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get(path);
 		if (key != null) {

@@ -83,11 +83,11 @@ class StarterSmokeTests {
 	@EnableAutoConfiguration
 	static class PlainWebFluxApplication {
 
+		// Every path answers with its own name: /metrics with "metrics".
 		@Bean
 		RouterFunction<ServerResponse> routes() {
 			return RouterFunctions.route()
-				.GET("/metrics", (request) -> ServerResponse.ok().bodyValue("metrics"))
-				.GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello"))
+				.GET("/{name}", (request) -> ServerResponse.ok().bodyValue(request.pathVariable("name")))
 				.build();
 		}
 

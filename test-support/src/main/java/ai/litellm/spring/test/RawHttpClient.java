@@ -26,6 +26,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Sends one HTTP/1.1 request to a loopback port byte for byte, so that a request target
  * reaches the server exactly as written: no client normalises or re-encodes it.
@@ -40,6 +42,21 @@ public final class RawHttpClient {
 
 	public RawHttpClient(int port) {
 		this.port = port;
+	}
+
+	/**
+	 * Assert that a target is guarded: a 401 without a key, never the metrics, and the
+	 * metrics for the key.
+	 * @param target the request target
+	 * @param key a valid key
+	 */
+	public void assertGuarded(String target, String key) {
+		RawResponse rejected = send("GET", target);
+		assertThat(rejected.status()).as(target).isEqualTo(401);
+		assertThat(rejected.body()).as(target).doesNotContain("# TYPE");
+		RawResponse served = send("GET", target, "Authorization: Bearer " + key);
+		assertThat(served.status()).as(target).isEqualTo(200);
+		assertThat(served.body()).as(target).contains("# TYPE jvm_");
 	}
 
 	public RawResponse send(String method, String target, String... headerLines) {
