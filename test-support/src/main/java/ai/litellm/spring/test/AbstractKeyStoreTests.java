@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +171,7 @@ public abstract class AbstractKeyStoreTests extends SampleAppFixture {
 	}
 
 	@Test
+	@Tag("load")
 	void servesAScraperWithAKeyOfTheStoreThroughAFloodOfRandomKeys() throws Exception {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)

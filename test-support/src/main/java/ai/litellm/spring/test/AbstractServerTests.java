@@ -31,6 +31,7 @@ import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,7 @@ public abstract class AbstractServerTests extends SampleAppFixture {
 	}
 
 	@Test
+	@Tag("load")
 	void answersEveryRequestOfAMixedLoadAsExpected() throws Exception {
 		MixedLoad load = new MixedLoad(KEY);
 		Map<String, Long> counts = load.send(port(guarded()));
