@@ -37,7 +37,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -104,7 +103,7 @@ public abstract class AbstractKeyStoreTests extends SampleAppFixture {
 	@ParameterizedTest
 	@ValueSource(strings = { "sk-throw-key-0001", "sk-error-key-0001", "sk-never-key-0001", "sk-slower-key-001" })
 	void answersAStoreThatCannotAnswerWithA503(String key, CapturedOutput output) {
-		double errorsBefore = errors();
+		double errorsBefore = counted(failing(), "outcome", "error");
 		long start = System.nanoTime();
 		RawResponse response = raw(failing()).send("GET", "/metrics", "x-litellm-api-key: " + key);
 		// A bound, not a timing: the store stalls for 3 s or forever, the timeout is 1 s.
@@ -118,7 +117,7 @@ public abstract class AbstractKeyStoreTests extends SampleAppFixture {
 			.doesNotContain(key)
 			.doesNotContain("key store")
 			.doesNotContain("Exception");
-		assertThat(errors()).isEqualTo(errorsBefore + 1);
+		assertThat(counted(failing(), "outcome", "error")).isEqualTo(errorsBefore + 1);
 		assertThat(output).doesNotContain(key).doesNotContain("key store is down");
 	}
 
@@ -158,16 +157,6 @@ public abstract class AbstractKeyStoreTests extends SampleAppFixture {
 		assertThat(statuses.keySet()).as("statuses %s", statuses).containsOnly(401, 503);
 		assertThat(statuses.get(503)).as("excess answered without a lookup").isPositive();
 		assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(requests);
-	}
-
-	private double errors() {
-		return failing().getBean(MeterRegistry.class)
-			.find("litellm.metrics.auth")
-			.tag("outcome", "error")
-			.counters()
-			.stream()
-			.mapToDouble((counter) -> counter.count())
-			.sum();
 	}
 
 	@Test

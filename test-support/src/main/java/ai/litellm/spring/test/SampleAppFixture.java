@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -72,6 +74,22 @@ public abstract class SampleAppFixture {
 
 	protected static int port(ConfigurableApplicationContext app) {
 		return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * Return what the guard of an app counted with the given tags, summed.
+	 * @param app the app
+	 * @param tags tag keys and values, such as {@code "outcome", "error"}
+	 * @return the count
+	 */
+	protected static double counted(ConfigurableApplicationContext app, String... tags) {
+		return app.getBean(MeterRegistry.class)
+			.find("litellm.metrics.auth")
+			.tags(tags)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	@AfterAll
