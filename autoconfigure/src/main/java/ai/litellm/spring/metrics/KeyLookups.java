@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -143,7 +144,7 @@ public final class KeyLookups {
 
 		private final @Nullable Accepted knownKey;
 
-		private @Nullable AtomicInteger permit;
+		private final AtomicReference<@Nullable AtomicInteger> permit = new AtomicReference<>();
 
 		private Lookup(ByteBuffer digest) {
 			this.digest = digest;
@@ -183,18 +184,18 @@ public final class KeyLookups {
 				counter.decrementAndGet();
 				return false;
 			}
-			this.permit = counter;
+			this.permit.set(counter);
 			return true;
 		}
 
 		/**
 		 * Give back the place taken by {@link #tryAcquire()}, once the lookup has ended
-		 * however it ended. Does nothing the second time.
+		 * however it ended. Does nothing the second time, even when a cancellation races
+		 * the lookup's end.
 		 */
 		public void release() {
-			AtomicInteger counter = this.permit;
+			AtomicInteger counter = this.permit.getAndSet(null);
 			if (counter != null) {
-				this.permit = null;
 				counter.decrementAndGet();
 			}
 		}

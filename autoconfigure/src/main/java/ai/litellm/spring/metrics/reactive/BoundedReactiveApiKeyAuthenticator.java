@@ -89,7 +89,10 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 				.subscribeOn(this.scheduler)
 				.timeout(this.timeout, Mono.error(() -> new AuthenticatorTimeoutException(this.timeout)))
 				.doOnSuccess(lookup::remember)
-				.doFinally((signal) -> lookup.release());
+				// Given back before the answer travels on: whoever sees the answer
+				// sees the place free. A cancellation gives it back too.
+				.doOnTerminate(lookup::release)
+				.doOnCancel(lookup::release);
 		});
 	}
 
