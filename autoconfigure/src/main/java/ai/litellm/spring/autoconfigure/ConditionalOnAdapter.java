@@ -27,10 +27,8 @@ import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@code litellm.metrics-auth.adapter}, bound as Spring Boot binds it
- * ({@code http-handler}, {@code HTTP_HANDLER} and {@code http_handler} are one value), is
- * the given adapter. The WebFilter is the default, so exactly one adapter always matches;
- * a value that is no adapter fails startup.
+ * Matches when {@code litellm.metrics-auth.adapter}, bound in any spelling
+ * ({@code HTTP_HANDLER}), is the given adapter; the WebFilter is the default.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -40,10 +38,6 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(OnAdapterCondition.class)
 @interface ConditionalOnAdapter {
 
-	/**
-	 * The adapter to match.
-	 * @return the adapter
-	 */
 	Adapter value();
 
 }

@@ -28,18 +28,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * The keys configured as properties: {@code litellm.master-key} (or the
- * {@code LITELLM_MASTER_KEY} environment variable), {@code keys}, {@code key-hashes} and
- * {@code named-keys}, read at startup and again when they change at run time. Errors name
+ * Reads the keys configured as properties, at startup and when they change. Errors name
  * the property, never a key.
  *
  * @author LiteLLM Spring Boot contributors
  */
 final class ConfiguredKeys {
 
-	/**
-	 * The name of the master key.
-	 */
 	static final String MASTER = "master";
 
 	static final String SHA256_PREFIX = "sha256:";
@@ -54,26 +49,12 @@ final class ConfiguredKeys {
 		this.previous = previous;
 	}
 
-	/**
-	 * Return the keys configured as properties, for the application to start with.
-	 * @param properties the bound properties
-	 * @param environment the environment, for {@code LITELLM_MASTER_KEY}
-	 * @return the keys
-	 * @throws IllegalArgumentException if a key or hash is unusable
-	 */
+	// At startup: an unusable key or hash throws an IllegalArgumentException.
 	static AcceptedKeys fromProperties(LiteLlmProperties properties, Environment environment) {
 		return new ConfiguredKeys(null).read(properties, environment).keys.build();
 	}
 
-	/**
-	 * Return the keys configured as properties after they changed at run time: a value
-	 * that is unusable keeps the key it had before, and every other change applies.
-	 * @param properties the bound properties
-	 * @param environment the environment, for {@code LITELLM_MASTER_KEY}
-	 * @param previous the keys configured before
-	 * @param problems told what is unusable, by property, never the value
-	 * @return the keys
-	 */
+	// At run time: an unusable value keeps its previous key and is added to problems.
 	static AcceptedKeys fromProperties(LiteLlmProperties properties, Environment environment, AcceptedKeys previous,
 			List<String> problems) {
 		ConfiguredKeys configured = new ConfiguredKeys(previous).read(properties, environment);

@@ -23,9 +23,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The properties that configure the accepted keys: one list for the masking of their
- * values, the following of their changes at run time, and the message that says none is
- * set.
+ * The properties that configure the accepted keys, for masking, refreshing and messages.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -41,10 +39,7 @@ enum KeyProperty {
 
 	KEY_FILES("litellm.metrics-auth.key-files", false);
 
-	/**
-	 * The environment variable LiteLLM deployments hold the master key in, read when
-	 * {@code litellm.master-key} is not set. Its canonical form is the master key's.
-	 */
+	// Read when litellm.master-key is not set; its canonical form is the master key's.
 	static final String MASTER_KEY_ENVIRONMENT_VARIABLE = "LITELLM_MASTER_KEY";
 
 	private final String propertyName;
@@ -63,13 +58,7 @@ enum KeyProperty {
 		return this.propertyName;
 	}
 
-	/**
-	 * Return whether a property, in any spelling Spring Boot binds it from
-	 * ({@code litellm.masterKey}, {@code LITELLM_MASTER_KEY}, {@code keys[0]},
-	 * {@code KEYS_0}), holds keys: the values to mask, and the changes to follow.
-	 * @param name the property's name
-	 * @return {@code true} if it holds keys
-	 */
+	// In any spelling Spring Boot binds from (litellm.masterKey, KEYS_0).
 	static boolean holdsKeys(String name) {
 		String canonical = canonical(name);
 		for (KeyProperty property : values()) {
@@ -80,14 +69,8 @@ enum KeyProperty {
 		return false;
 	}
 
-	/**
-	 * Return whether a value may carry keys inside it: a command line
-	 * ({@code sun.java.command}), {@code SPRING_APPLICATION_JSON} or
-	 * {@code JAVA_TOOL_OPTIONS} that sets a key property. Loose on purpose: masking a
-	 * value that only names one costs nothing.
-	 * @param value the value
-	 * @return {@code true} if it names the starter's properties and a key property
-	 */
+	// A command line, SPRING_APPLICATION_JSON or JAVA_TOOL_OPTIONS that may set a key.
+	// Loose on purpose: masking a value that only names one costs nothing.
 	static boolean mayCarryKeys(@Nullable Object value) {
 		if (!(value instanceof CharSequence text)) {
 			return false;
@@ -97,10 +80,6 @@ enum KeyProperty {
 				&& (canonical.contains("masterkey") || canonical.contains("keys") || canonical.contains("keyhashes"));
 	}
 
-	/**
-	 * Return every key property, for a message that says none is set.
-	 * @return the property names, quoted
-	 */
 	static String describeAll() {
 		return Arrays.stream(values())
 			.map((property) -> "'" + property.propertyName + "'"

@@ -83,8 +83,7 @@ public class LiteLlmProperties {
 
 		/**
 		 * IDs of the actuator endpoints that require an API key wherever they are mapped,
-		 * on the main and the management server. Both default endpoints serve every
-		 * meter.
+		 * on the main and the management server.
 		 */
 		private List<String> actuatorEndpoints = new ArrayList<>(List.of("prometheus", "metrics"));
 
@@ -102,17 +101,16 @@ public class LiteLlmProperties {
 
 		/**
 		 * Further accepted API keys by name, each a key in plain text or 'sha256:'
-		 * followed by the hex SHA-256 digest of one. Accepted requests are counted and
-		 * logged under the name, so an operator can see which scraper still uses a key
-		 * before revoking it.
+		 * followed by its hex SHA-256 digest. Accepted requests are counted and logged
+		 * under the name.
 		 */
 		private Map<String, String> namedKeys = new LinkedHashMap<>();
 
 		/**
 		 * Files and directories to read further API keys from, such as a mounted
-		 * Kubernetes Secret: a file holds one key (surrounding white space ignored), or
-		 * its hex SHA-256 digest if its name ends with '.sha256'; a directory holds one
-		 * such file per key, named after it. They are re-read while the application runs.
+		 * Kubernetes Secret: a file holds one key, or its hex SHA-256 digest if named
+		 * '*.sha256'; a directory holds one such file per key. They are re-read while the
+		 * application runs.
 		 */
 		private List<String> keyFiles = new ArrayList<>();
 
@@ -142,16 +140,14 @@ public class LiteLlmProperties {
 		private Duration authenticatorTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Maximum number of lookups of keys never accepted before that the application's
-		 * own key store may have in flight; requests beyond it are answered with a 503
-		 * without a lookup. Keys it accepted before have as many places again, which a
-		 * flood of unknown keys cannot take.
+		 * Maximum number of lookups of unknown keys in flight in the application's own
+		 * key store; requests beyond it are answered with a 503. Keys it accepted before
+		 * have as many places again.
 		 */
 		private int authenticatorMaxInFlight = 32;
 
 		/**
-		 * How long an answer of the application's own key store is remembered, held by
-		 * the key's SHA-256 digest; accepted and rejected keys are held apart. A key
+		 * How long an answer of the application's own key store is remembered: a key
 		 * revoked in the store stays accepted for up to this long. Zero switches the
 		 * cache off.
 		 */
@@ -273,8 +269,7 @@ public class LiteLlmProperties {
 		WEB_FILTER,
 
 		/**
-		 * An HttpHandler decorator: no per-filter framework wrapping on requests that are
-		 * not metrics requests.
+		 * An HttpHandler decorator, below the WebFilter chain.
 		 */
 		HTTP_HANDLER
 

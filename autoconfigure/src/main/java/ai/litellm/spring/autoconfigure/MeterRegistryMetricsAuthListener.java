@@ -38,17 +38,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts metrics-endpoint authentication outcomes in a {@link MeterRegistry}, so that an
- * operator can alert when a scrape job starts failing authentication and see which named
- * key each scraper still uses before revoking it, and makes the key files' state visible.
- * <p>
- * Accepted requests are tagged with the key's name; every other outcome with
- * {@code key=none}, since no key was accepted. Every series starts at 0 as soon as it can
- * occur, so that {@code increase()} sees its first request: the rejections and errors at
- * startup, the accepted series of each held key whenever the keys are read. A key store
- * of the application's own may name its keys freely: the first
- * {@value #MAX_KEY_STORE_NAMES} names it gives are counted under their own tag, any
- * further one under {@code key=other}, so that the number of series stays bounded.
+ * Counts metrics-endpoint authentication outcomes in a {@link MeterRegistry}, accepted
+ * ones by key name, and shows the key files' state. Every series starts at 0 as soon as
+ * it can occur, so that {@code increase()} sees its first request. A key store's names
+ * beyond the first {@value #MAX_KEY_STORE_NAMES} are counted as {@code key=other}, to
+ * bound the series.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -56,9 +50,6 @@ final class MeterRegistryMetricsAuthListener implements AuthenticationListener, 
 
 	static final String METER_NAME = "litellm.metrics.auth";
 
-	/**
-	 * How many key names beyond the held keys' get a series of their own.
-	 */
 	static final int MAX_KEY_STORE_NAMES = 100;
 
 	static final String OTHER_KEY = "other";
@@ -152,8 +143,7 @@ final class MeterRegistryMetricsAuthListener implements AuthenticationListener, 
 		counter.increment();
 	}
 
-	// A name never seen: one of a key store's, counted under its own tag while the bound
-	// allows.
+	// A name never seen, from a key store: its own tag while the bound allows.
 	private boolean isWithinBound(String keyName) {
 		int seen = this.keyStoreNames.incrementAndGet();
 		if (seen <= MAX_KEY_STORE_NAMES) {

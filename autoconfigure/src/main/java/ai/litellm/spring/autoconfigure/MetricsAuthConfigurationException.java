@@ -17,9 +17,8 @@
 package ai.litellm.spring.autoconfigure;
 
 /**
- * Thrown at startup when the metrics guard is asked for but cannot be set up as asked, so
- * that the application fails closed instead of serving open metrics. Its message
- * describes the problem without any key, and {@link #getAction()} says how to fix it.
+ * Thrown at startup when the metrics guard is asked for but cannot be set up, so that the
+ * application fails closed. The message never holds a key.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0

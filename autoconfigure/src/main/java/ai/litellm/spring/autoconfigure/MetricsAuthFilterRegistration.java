@@ -28,7 +28,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /**
- * The registration of the servlet adapter, in the main and in the management context. A
+ * The registration of the servlet adapter, in the main and the management context; a
  * class of its own, so that no servlet type is loaded outside a servlet application.
  *
  * @author LiteLLM Spring Boot contributors
@@ -38,13 +38,7 @@ final class MetricsAuthFilterRegistration {
 	private MetricsAuthFilterRegistration() {
 	}
 
-	/**
-	 * Register the servlet adapter for every dispatch, so that a forward, include or
-	 * error dispatch to a metrics path is guarded too.
-	 * @param filter the filter
-	 * @param order the filter's order
-	 * @return the registration
-	 */
+	// For every dispatch: a forward, include or error dispatch is guarded too.
 	static FilterRegistrationBean<MetricsAuthServletFilter> of(MetricsAuthServletFilter filter, int order) {
 		FilterRegistrationBean<MetricsAuthServletFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("metricsAuthFilter");
@@ -53,16 +47,11 @@ final class MetricsAuthFilterRegistration {
 		return registration;
 	}
 
-	/**
-	 * Return the servlet adapter that guards the application: the starter's, or the
-	 * application's own, registered or as a bean, in this context or an ancestor.
-	 * @param beans the bean factory
-	 * @return the filter, or {@code null} if none is defined
-	 */
+	// The starter's or the application's own, registered or a bean, here or in an
+	// ancestor.
 	static @Nullable MetricsAuthServletFilter find(ListableBeanFactory beans) {
-		// Each context on its own, this one first: a search of the whole hierarchy would
-		// not see the main context's registration behind the management context's, which
-		// has its name and is the one being created when this is asked.
+		// Each context on its own: a search of the hierarchy would not see the main
+		// context's registration behind the management context's, of the same name.
 		BeanFactory factory = beans;
 		while (factory instanceof ListableBeanFactory listable) {
 			MetricsAuthServletFilter filter = findLocal(listable);

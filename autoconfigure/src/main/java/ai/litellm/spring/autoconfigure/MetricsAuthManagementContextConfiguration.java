@@ -29,10 +29,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Guards the metrics on a servlet application's separate management server
- * ({@code management.server.port}). That server runs in a child context whose servlet
- * container does not see the main context's filters, so the main context's guard, the
- * starter's or the application's own, is registered there a second time.
+ * Registers the main context's guard again on a servlet application's separate management
+ * server, whose container does not see the main context's filters.
  *
  * @author LiteLLM Spring Boot contributors
  */

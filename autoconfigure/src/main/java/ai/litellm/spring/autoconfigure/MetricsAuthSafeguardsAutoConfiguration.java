@@ -29,14 +29,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link AutoConfiguration Auto-configuration} of what keeps the metrics guard from ever
- * being silently off, whatever the rest of the configuration says: a startup check that
- * {@code litellm.require-auth-for-metrics-endpoint} is {@code true} or {@code false} and,
- * when it is {@code true}, that a guard really runs, the masking of the keys in
- * actuator's {@code env} and {@code configprops} endpoints, and the key header's removal
- * from the HTTP exchanges it records. Unlike {@link MetricsAuthAutoConfiguration}, it is
- * not conditional on the flag, so it also catches a flag the conditions (or ahead-of-time
- * processing) did not see as {@code true}.
+ * {@link AutoConfiguration Auto-configuration} that keeps the metrics guard from being
+ * silently off: a startup check that a guard runs when it is asked for, and the masking
+ * of keys in actuator's endpoints. Not conditional on the switch, so it also catches one
+ * the conditions (or ahead-of-time processing) did not see.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -44,9 +40,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = MetricsAuthAutoConfiguration.class)
 public final class MetricsAuthSafeguardsAutoConfiguration {
 
-	/**
-	 * The switch.
-	 */
 	static final String REQUIRE_AUTH_PROPERTY = "litellm.require-auth-for-metrics-endpoint";
 
 	@Bean

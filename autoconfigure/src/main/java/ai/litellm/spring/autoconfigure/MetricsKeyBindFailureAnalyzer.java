@@ -28,10 +28,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
 /**
- * Explains a failure to bind a key property without its value: Spring Boot's own report
- * prints the value it could not bind, which here is a key
- * ({@code --litellm.metrics-auth.named-keys=sk-...}, the name forgotten). Ordered before
- * Spring Boot's analyzers, so that theirs never runs for these properties.
+ * Explains a failure to bind a key property without its value, which Spring Boot's own
+ * analyzer, ordered after this one, would print.
  *
  * @author LiteLLM Spring Boot contributors
  */

@@ -17,9 +17,8 @@
 package ai.litellm.spring.autoconfigure;
 
 /**
- * Thrown at startup when the metrics endpoint must be authenticated but no API key is
- * configured and the application has no key store of its own, so that the application
- * fails closed instead of serving open metrics.
+ * Thrown at startup when the metrics endpoint must be authenticated but there is no API
+ * key and no key store, so that the application fails closed.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0

@@ -21,10 +21,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Masks the metrics keys in actuator's {@code env} and {@code configprops} endpoints,
- * even when they are told to show values: every {@link KeyProperty} that holds keys, in
- * every spelling Spring Boot binds it from, and every value that may carry one inside it,
- * such as the command line in {@code sun.java.command}, {@code SPRING_APPLICATION_JSON}
- * and {@code JAVA_TOOL_OPTIONS}.
+ * even when they show values: every key property, and every value that may carry one.
  *
  * @author LiteLLM Spring Boot contributors
  */

@@ -31,18 +31,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * An immutable set of accepted API keys, each held only as its SHA-256 digest, under a
- * name that may be shown and counted (such as {@code master}, or the name of the scraper
- * that uses it) where the key itself never may.
- * <p>
- * A presented key is hashed and compared with every accepted digest in constant time,
- * with no early exit, so neither the content nor the length of an accepted key, nor which
- * one matched, leaks through response timing.
- * <p>
- * Each key remembers where it was configured (a property, a file), so that a reading that
- * cannot use one source can keep that source's last good keys and still drop what was
- * removed elsewhere, and a key that looks like a mistake (too short to resist guessing,
- * or a SHA-256 digest given as the key itself) can be warned of when it first appears.
+ * An immutable set of accepted API keys, each held only as its SHA-256 digest under a
+ * name that may be shown and counted where the key itself never may. A presented key is
+ * compared with every digest in constant time, with no early exit, so no key's content or
+ * length, nor which one matched, leaks through timing. Each key remembers where it was
+ * configured, so that a source that cannot be read can keep its last good keys.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -138,10 +131,10 @@ public final class AcceptedKeys {
 	}
 
 	/**
-	 * Return the warnings about the keys of this set that another set does not hold: a
-	 * plaintext key shorter than {@value #RECOMMENDED_MINIMUM_KEY_LENGTH} characters, or
-	 * one of 64 hex characters, the form of a SHA-256 digest given as the key itself.
-	 * Each names where the key was configured, never the key.
+	 * Return the warnings, naming the source, never the key, about keys that the previous
+	 * set does not hold: a plaintext key shorter than
+	 * {@value #RECOMMENDED_MINIMUM_KEY_LENGTH} characters, or one that looks like a
+	 * SHA-256 digest.
 	 * @param previous the keys held before, {@link #none()} for all warnings
 	 * @return the warnings
 	 */
@@ -180,8 +173,8 @@ public final class AcceptedKeys {
 	}
 
 	/**
-	 * Builds {@link AcceptedKeys}. Every value is checked as it is added; an error names
-	 * where the value came from, never the value.
+	 * Builds {@link AcceptedKeys}. An error names where a value came from, never the
+	 * value.
 	 */
 	public static final class Builder {
 
@@ -195,9 +188,8 @@ public final class AcceptedKeys {
 		/**
 		 * Accept a key given in plain text.
 		 * @param name the name it is counted and logged under
-		 * @param key the key: visible ASCII, what every client carries unchanged in a
-		 * header
-		 * @param source where it was configured, for error messages and warnings
+		 * @param key the key, visible ASCII, which every client carries unchanged
+		 * @param source where it was configured, for messages
 		 * @return this builder
 		 * @throws IllegalArgumentException if the key is empty or not visible ASCII
 		 */
@@ -211,7 +203,7 @@ public final class AcceptedKeys {
 		 * Accept the key with the given SHA-256 digest.
 		 * @param name the name it is counted and logged under
 		 * @param sha256Hex the digest, 64 hex characters in either case
-		 * @param source where it was configured, for error messages
+		 * @param source where it was configured, for messages
 		 * @return this builder
 		 * @throws IllegalArgumentException if the digest is not 64 hex characters
 		 */
@@ -235,11 +227,9 @@ public final class AcceptedKeys {
 		}
 
 		/**
-		 * Accept again the keys of another set that came from a source that cannot be
-		 * read now, so that they stay accepted while other sources' changes apply.
+		 * Accept again the previous keys of a source that cannot be read now.
 		 * @param previous the keys held before
-		 * @param source the source to keep: a property, a file, or a directory and
-		 * (separated by a space) every file in it
+		 * @param source a property, a file, or a directory (with every file in it)
 		 * @return this builder
 		 */
 		public Builder keepFrom(AcceptedKeys previous, String source) {

@@ -27,10 +27,8 @@ import java.util.List;
 
 /**
  * Files and directories that hold accepted keys, such as a mounted Kubernetes Secret: a
- * file holds one key (surrounding white space ignored), or its hex SHA-256 digest if its
- * name ends with {@code .sha256} in any case; a directory holds one such file per key,
- * named after it. Errors name the file, never its content. Removing a file revokes its
- * key at the next reading, even while another file cannot be read.
+ * file holds one key, or its hex SHA-256 digest if named {@code *.sha256}; a directory
+ * holds one such file per key. Errors name the file, never its content.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -38,8 +36,7 @@ import java.util.List;
 public final class KeyFiles {
 
 	/**
-	 * The most a key file may hold: a key is a few dozen bytes, and reading a file is
-	 * bounded by this, whatever is dropped into a key directory.
+	 * The most a key file may hold, whatever is dropped into a key directory.
 	 */
 	public static final int MAX_FILE_SIZE = 4096;
 
@@ -62,7 +59,7 @@ public final class KeyFiles {
 	}
 
 	/**
-	 * Return no key files at all.
+	 * Return no key files.
 	 * @return no key files
 	 */
 	public static KeyFiles none() {
@@ -78,11 +75,9 @@ public final class KeyFiles {
 	}
 
 	/**
-	 * Read the keys the files hold now, for the application to start with: every file
-	 * must be usable.
+	 * Read the keys the files hold, at startup: every file must be usable.
 	 * @return the keys, each named after its file
-	 * @throws KeyFileException if a file or directory cannot be read or holds no usable
-	 * key
+	 * @throws KeyFileException if a file cannot be read or holds no usable key
 	 */
 	public AcceptedKeys read() throws KeyFileException {
 		Reading reading = read(AcceptedKeys.none());
@@ -93,9 +88,8 @@ public final class KeyFiles {
 	}
 
 	/**
-	 * Read the keys the files hold now, while the application runs. A file or directory
-	 * that cannot be read or holds no usable key keeps its keys from the previous
-	 * reading; a file that is gone takes its key with it.
+	 * Read the keys the files hold, while the application runs: a file that cannot be
+	 * used keeps its previous keys, a file that is gone takes its key with it.
 	 * @param previous the keys of the previous reading
 	 * @return the keys, each named after its file, and what could not be read
 	 */
@@ -143,8 +137,7 @@ public final class KeyFiles {
 			addKey(keys, file, source);
 		}
 		catch (NoSuchFileException ex) {
-			// Removed: revocation wins. A file of a directory may go at any time; one the
-			// configuration names is missed.
+			// Removed: revocation wins. Only a configured file is missed.
 			if (configured) {
 				problems.add(source + " does not exist");
 			}
@@ -195,8 +188,7 @@ public final class KeyFiles {
 	}
 
 	/**
-	 * A key file that cannot be used. Its message names the property and the file, never
-	 * the content.
+	 * A key file that cannot be used; the message never holds the content.
 	 */
 	public static final class KeyFileException extends Exception {
 

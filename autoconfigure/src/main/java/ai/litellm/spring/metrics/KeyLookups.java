@@ -30,20 +30,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What keeps the lookups in an application's key store cheap and bounded, whatever its
- * stack: a cache of its answers, and a bound on the lookups in flight. Shaped so that a
- * flood of requests with keys nobody knows cannot turn a known key away:
- * <ul>
- * <li>answers are held by the SHA-256 digest of the key, never the key itself, accepted
- * and rejected ones apart, each in a bounded map of its own, so rejections never evict an
- * accepted key;</li>
- * <li>a key the store accepted keeps a place of its own in the bound on lookups: once its
- * answer expires, looking it up again draws on a second allowance, which only keys that
- * were accepted before can reach, so a saturating flood of unknown keys does not saturate
- * it.</li>
- * </ul>
- * A key revoked in the store stays accepted until its answer expires (the time to live);
- * zero switches the cache off, and every request is then looked up.
+ * A cache of an application's key store's answers and a bound on its lookups in flight,
+ * shaped so that a flood of unknown keys cannot turn a known key away: answers are held
+ * by the key's SHA-256 digest, accepted and rejected ones in bounded maps of their own,
+ * and keys accepted before draw on a second allowance of lookups that unknown keys cannot
+ * reach. A key revoked in the store stays accepted until its answer expires; a time to
+ * live of zero switches the cache off.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -77,8 +69,8 @@ public final class KeyLookups {
 	/**
 	 * Create the bounds of one key store.
 	 * @param timeToLive how long an answer is remembered; zero for not at all
-	 * @param maxInFlight how many lookups of keys never accepted may be in flight at
-	 * once; as many again are allowed for keys accepted before
+	 * @param maxInFlight how many lookups of unknown keys may be in flight; as many again
+	 * for keys accepted before
 	 */
 	public KeyLookups(Duration timeToLive, int maxInFlight) {
 		this(timeToLive, maxInFlight, System::nanoTime);
@@ -110,7 +102,7 @@ public final class KeyLookups {
 	}
 
 	/**
-	 * Return the most lookups of keys never accepted that may be in flight at once.
+	 * Return how many lookups of unknown keys may be in flight.
 	 * @return the bound
 	 */
 	public int maxInFlight() {
@@ -173,8 +165,7 @@ public final class KeyLookups {
 		}
 
 		/**
-		 * Take a place among the lookups in flight: a key accepted before draws on an
-		 * allowance of its own. Every place taken must be {@link #release() released}.
+		 * Take a place among the lookups in flight, to be {@link #release() released}.
 		 * @return {@code false} if the bound is reached: do not look the key up
 		 */
 		public boolean tryAcquire() {
@@ -189,9 +180,8 @@ public final class KeyLookups {
 		}
 
 		/**
-		 * Give back the place taken by {@link #tryAcquire()}, once the lookup has ended
-		 * however it ended. Does nothing the second time, even when a cancellation races
-		 * the lookup's end.
+		 * Give back the place taken by {@link #tryAcquire()}. Does nothing the second
+		 * time, even when a cancellation races the lookup's end.
 		 */
 		public void release() {
 			AtomicInteger counter = this.permit.getAndSet(null);

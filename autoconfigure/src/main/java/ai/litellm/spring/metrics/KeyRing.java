@@ -30,26 +30,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * The keys the guard holds in memory, and their one owner: the configured keys and the
- * key files' keys, held only as SHA-256 digests ({@link AcceptedKeys}) and checked before
- * any key store of the application's own.
+ * The keys the guard holds in memory: the configured keys and the key files' keys, as
+ * {@link AcceptedKeys}, checked before any key store of the application's own.
  * <p>
- * While it runs ({@link #start()}, as a lifecycle of the application context), it
- * re-reads the key files on a background thread and, when what they hold changes, swaps
- * the whole set at once. Polling rather than a file-system watch: it sees a Kubernetes
- * Secret's atomic {@code ..data} symlink swap, an in-place rewrite and a Vault Agent
- * template alike, on every file system, and a few tiny files every few seconds cost
- * nothing. The request path is untouched: it reads one volatile reference, so a request
- * is checked against either the old set or the new one, never a mix, and takes no lock.
- * <p>
- * Revocation wins: a key whose file was removed, or whose property was changed, is no
- * longer accepted after the next reading, even while another file cannot be read; a key
- * file that becomes unreadable, empty or invalid keeps only its own last good key, so
- * scrapers keep working while the guard stays closed to keys never accepted. A reading
- * that leaves no key at all means that no key is accepted: every metrics request is
- * answered 401 until one is added. Each problem is logged once, a key that looks like a
- * mistake is warned of when it first appears, and every reading is told to the
- * {@link Listener}.
+ * While it runs, it polls the key files (which sees a Kubernetes Secret's symlink swap,
+ * an in-place rewrite and a Vault Agent template alike, on every file system) and swaps
+ * the whole set at once when they change; a request reads one volatile reference. A
+ * removed key is revoked at the next reading; a file that cannot be used keeps only its
+ * own last good key. A reading that leaves no key means every metrics request gets a 401.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -85,8 +73,7 @@ public final class KeyRing implements SmartLifecycle {
 	}
 
 	/**
-	 * Create a key ring of configured keys and the keys that key files hold, reading the
-	 * files once.
+	 * Create a key ring of configured keys and the key files' keys, reading the files.
 	 * @param configuredKeys the keys configured as properties
 	 * @param keyFiles the key files
 	 * @param refresh how often the key files are read again while the ring runs
@@ -126,7 +113,7 @@ public final class KeyRing implements SmartLifecycle {
 	}
 
 	/**
-	 * Return the keys configured as properties, without the key files' keys.
+	 * Return the keys configured as properties.
 	 * @return the configured keys
 	 */
 	public synchronized AcceptedKeys getConfiguredKeys() {
@@ -142,8 +129,7 @@ public final class KeyRing implements SmartLifecycle {
 	}
 
 	/**
-	 * Take new keys configured as properties, after a change of the configuration, and
-	 * read the key files again to accept them beside the files' keys.
+	 * Take new keys configured as properties and read the key files again.
 	 * @param configuredKeys the keys configured as properties
 	 */
 	public synchronized void setConfiguredKeys(AcceptedKeys configuredKeys) {
@@ -153,7 +139,7 @@ public final class KeyRing implements SmartLifecycle {
 
 	/**
 	 * Read the key files now and swap the keys if they changed. What could not be read
-	 * keeps its last good keys; everything else, removals included, applies.
+	 * keeps its last good keys.
 	 */
 	public synchronized void reload() {
 		KeyFiles.Reading reading = this.keyFiles.read(this.keys);
@@ -189,8 +175,7 @@ public final class KeyRing implements SmartLifecycle {
 		this.listener.keysChanged(read);
 	}
 
-	// Whatever a reading throws, the thread lives on: a task that throws is never run
-	// again, and a key removed afterwards would stay valid.
+	// A scheduled task that throws is never run again: a key removed later would stay.
 	private void reloadOnSchedule() {
 		try {
 			reload();
@@ -212,9 +197,6 @@ public final class KeyRing implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Start re-reading the key files, if there are any, every refresh interval.
-	 */
 	@Override
 	public synchronized void start() {
 		if (this.executor != null || this.keyFiles.isEmpty()) {
@@ -229,9 +211,6 @@ public final class KeyRing implements SmartLifecycle {
 		this.executor.scheduleWithFixedDelay(this::reloadOnSchedule, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
-	/**
-	 * Stop re-reading the key files. The keys read last stay accepted.
-	 */
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
@@ -262,7 +241,7 @@ public final class KeyRing implements SmartLifecycle {
 		};
 
 		/**
-		 * The accepted keys are now these: at the start, and after each change.
+		 * The accepted keys are now these, at the start and after each change.
 		 * @param keys the keys
 		 */
 		default void keysChanged(AcceptedKeys keys) {

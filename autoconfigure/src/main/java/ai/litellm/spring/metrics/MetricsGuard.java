@@ -24,16 +24,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The guard's decision on a metrics request, the same on every web stack: which
- * credentials it presents, and whether the key is accepted and under which name. Each
- * stack's adapter asks it, and writes the {@link Verdict}.
- * <p>
- * The keys held in memory (the configured keys and the key files' keys, a
- * {@link KeyRing}) are checked first. A key that none of them is is left to the
- * application's key store, if it has one: the verdict then names the key to look up, and
- * the adapter hands the store's answer back to {@link #answer(AuthenticatedKey)}, or its
- * failure to {@link #unavailable(Throwable)}. A request without usable credentials, or
- * with a key nobody accepts, gets a 401; one whose key could not be checked a 503.
+ * The guard's decision on a metrics request, the same on every web stack; each stack's
+ * adapter asks it and writes the {@link Verdict}. The keys held in memory
+ * ({@link KeyRing}) are checked first; any other key is left to the application's key
+ * store, whose answer the adapter hands to {@link #answer(AuthenticatedKey)}, or its
+ * failure to {@link #unavailable(Throwable)}.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -77,8 +72,8 @@ public final class MetricsGuard {
 	/**
 	 * Decide on a metrics request from its credentials and the keys held in memory.
 	 * @param headers the request's headers
-	 * @return the verdict; one with a {@link Verdict#keyToLookUp() key to look up} when
-	 * the key is none of the keys held in memory
+	 * @return the verdict, with a {@link Verdict#keyToLookUp() key to look up} for a key
+	 * not held in memory
 	 */
 	public Verdict check(RequestHeaders headers) {
 		PresentedCredentials credentials = this.credentialsReader.read(headers);
@@ -91,9 +86,9 @@ public final class MetricsGuard {
 	}
 
 	/**
-	 * Decide on a key that none of the keys held in memory is, from the answer of the
-	 * application's key store; {@code null} for an application without one.
-	 * @param key the accepted key, or {@code null} if it is not accepted
+	 * Decide on a key from the answer of the application's key store.
+	 * @param key the accepted key, or {@code null} if it is not accepted or there is no
+	 * key store
 	 * @return the verdict
 	 */
 	public Verdict answer(@Nullable AuthenticatedKey key) {
@@ -101,10 +96,9 @@ public final class MetricsGuard {
 	}
 
 	/**
-	 * Decide on a key that the application's key store could not check: it failed, timed
-	 * out ({@link AuthenticatorTimeoutException}) or is saturated
-	 * ({@link AuthenticatorSaturatedException}).
-	 * @param error what the key store signalled
+	 * Decide on a key that the application's key store could not check.
+	 * @param error what the key store signalled, such as an
+	 * {@link AuthenticatorTimeoutException}
 	 * @return the verdict, a 503
 	 */
 	public Verdict unavailable(Throwable error) {
@@ -130,8 +124,8 @@ public final class MetricsGuard {
 		return Verdict.unauthorized(reason);
 	}
 
-	// Only the exception's type: its message may carry the key. At most one line every
-	// ten seconds, so that a flood of requests cannot flood the log.
+	// Only the exception's type: its message may carry the key. At most every ten
+	// seconds, so that a flood of requests cannot flood the log.
 	private void warnAtMostEveryTenSeconds(Throwable ex) {
 		long now = System.nanoTime();
 		long last = this.lastWarning.get();

@@ -31,21 +31,13 @@ import org.springframework.util.Assert;
  * Decides whether a request targets a guarded metrics path: one of the configured paths
  * or anything below it.
  * <p>
- * The decision is made on the request's already parsed path within the application,
- * comparing decoded segment values with their matrix parameters removed, exactly the
- * values Spring's router matches on. {@code /metrics;x=y}, {@code /%6Detrics} and
- * {@code //metrics} are therefore all metrics paths, and so is {@code /metrics} below a
- * configured base path. Segments are compared ignoring case: an application may route
- * case-insensitively, and on one that does not, guarding {@code /METRICS} only turns a
- * 404 into a 401. A last segment is also matched with any extension
- * ({@code /metrics.txt}), which Spring MVC's legacy suffix pattern matching routes to the
- * same handler. The configured paths are taken literally, as Spring maps them: a
- * {@code ;} or {@code %} in them is part of the segment, not a parameter or an escape.
- * <p>
- * Matching runs for every request, so it does not allocate, and it decides nearly every
- * request with one look: the first significant segment is compared with the few that can
- * start a guarded path, computed once, and only a request whose first segment is one of
- * them is walked further.
+ * It compares the decoded segment values without matrix parameters, the values Spring's
+ * router matches on, so {@code /metrics;x=y}, {@code /%6Detrics} and {@code //metrics}
+ * are all metrics paths. Segments are compared ignoring case (guarding {@code /METRICS}
+ * at worst turns a 404 into a 401), and a last segment also with an extension
+ * ({@code /metrics.txt}, which legacy suffix pattern matching routes). Configured paths
+ * are taken literally, as Spring maps them. Matching does not allocate: only a request
+ * whose first segment can start a guarded path is walked further.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -62,10 +54,8 @@ public final class MetricsPathMatcher {
 	private final boolean[] firstSegmentIsLast;
 
 	/**
-	 * Create a matcher for the given paths, each of which is guarded together with
-	 * everything below it.
-	 * @param paths absolute paths such as {@code /metrics} or
-	 * {@code /actuator/prometheus}
+	 * Create a matcher for the given paths, each guarded with everything below it.
+	 * @param paths absolute paths such as {@code /actuator/prometheus}
 	 */
 	public MetricsPathMatcher(Collection<String> paths) {
 		Assert.notEmpty(paths, "At least one metrics path is required");
@@ -118,15 +108,13 @@ public final class MetricsPathMatcher {
 	 * Return whether the path, after some leading segments, is a guarded path or below
 	 * one.
 	 * @param pathWithinApplication the parsed path within the application
-	 * @param leadingSegments how many segments to pass over first, such as those of a
-	 * servlet mapping's path prefix
+	 * @param leadingSegments how many segments to pass over first (a servlet prefix's)
 	 * @return {@code true} if the path needs to be authenticated
 	 */
 	public boolean matches(PathContainer pathWithinApplication, int leadingSegments) {
 		String value = pathWithinApplication.value();
 		if (value.indexOf('%') == -1 && value.indexOf(';') == -1) {
-			// Nothing to decode and no parameters: the characters are the values to
-			// match, walked without a cast to an element type per segment.
+			// Nothing to decode: the characters are the values, walked without casts.
 			return matchesPlainPath(value, 0, leadingSegments);
 		}
 		List<Element> elements = pathWithinApplication.elements();
@@ -143,12 +131,11 @@ public final class MetricsPathMatcher {
 	}
 
 	/**
-	 * Return whether a path could hold a guarded path, wherever the path within the
-	 * application starts in it: {@code false} when it needs no decoding and none of its
-	 * segments can start a guarded path, so that a request can be let through without
-	 * parsing its path or knowing its context path.
+	 * Return whether a path could hold a guarded path wherever the path within the
+	 * application starts, so that most requests pass without parsing.
 	 * @param path the path as received, such as a request URI's raw path
-	 * @return {@code false} if no guarded path can be in it
+	 * @return {@code false} if it needs no decoding and no segment can start a guarded
+	 * path
 	 */
 	public boolean mayHoldGuardedPath(String path) {
 		if (path.indexOf('%') != -1 || path.indexOf(';') != -1) {
@@ -167,11 +154,10 @@ public final class MetricsPathMatcher {
 
 	/**
 	 * Return whether a path that needs no decoding (no {@code %} and no {@code ;}) is a
-	 * guarded path or below one, without parsing it: a servlet request URI as received.
+	 * guarded path or below one, without parsing it.
 	 * @param path the path, such as a servlet request's URI
-	 * @param from where the path within the application starts, after the context path
-	 * @param leadingSegments how many segments to pass over first, such as those of a
-	 * servlet mapping's path prefix
+	 * @param from where the path within the application starts
+	 * @param leadingSegments how many segments to pass over first (a servlet prefix's)
 	 * @return {@code true} if the path needs to be authenticated
 	 */
 	public boolean matchesPlainPath(String path, int from, int leadingSegments) {
@@ -188,9 +174,8 @@ public final class MetricsPathMatcher {
 	}
 
 	/**
-	 * Return whether the path made of two paths that need no decoding, one after the
-	 * other, is a guarded path or below one, without joining them: a servlet request's
-	 * servlet path and path info, as the container maps them.
+	 * Return whether two paths that need no decoding, one after the other (a servlet path
+	 * and path info), make a guarded path or one below it, without joining them.
 	 * @param first the first part, such as a servlet path
 	 * @param second the part that follows, such as a path info
 	 * @return {@code true} if the path needs to be authenticated
@@ -235,8 +220,7 @@ public final class MetricsPathMatcher {
 		return false;
 	}
 
-	// Equal ignoring case, or, for the last segment of a guarded path, followed by an
-	// extension: what a legacy suffix pattern (/metrics.*) routes.
+	// Equal ignoring case, or, for a last segment, followed by an extension (/metrics.*).
 	private static boolean matchesSegment(String path, int start, int length, String guarded, boolean last) {
 		int guardedLength = guarded.length();
 		if (length == guardedLength) {
@@ -246,8 +230,8 @@ public final class MetricsPathMatcher {
 				&& path.regionMatches(true, start, guarded, 0, guardedLength);
 	}
 
-	// The index of the first segment that counts, once leading ones are passed over, or
-	// -1. Indexed loops: an iterator would be an allocation on every request.
+	// The index of the first segment that counts after the leading ones, or -1. Indexed
+	// loops: an iterator would allocate on every request.
 	private static int firstSegment(List<Element> elements, int leadingSegments) {
 		int passed = 0;
 		for (int i = 0; i < elements.size(); i++) {
@@ -279,8 +263,7 @@ public final class MetricsPathMatcher {
 		return matched == guardedPath.length;
 	}
 
-	// The same over the characters of a path that needs no decoding: the index where
-	// the first segment that counts starts, or -1.
+	// The same over the characters of a path that needs no decoding.
 	private static int firstSegment(String path, int from, int leadingSegments) {
 		int passed = 0;
 		int start = from;
@@ -294,8 +277,8 @@ public final class MetricsPathMatcher {
 		return -1;
 	}
 
-	// How many of the guarded path's segments are matched once the path's segments from
-	// start are compared with those after the first alreadyMatched, or -1 if one differs.
+	// How many guarded segments match, continuing after alreadyMatched, or -1 if one
+	// differs.
 	private static int matchedSegments(String path, int start, String[] guardedPath, int alreadyMatched) {
 		int matched = alreadyMatched;
 		int segmentStart = start;
@@ -318,8 +301,8 @@ public final class MetricsPathMatcher {
 		return (end < 0) ? path.length() : end;
 	}
 
-	// A separator's value is "/" and a segment's never is (an encoded slash stays
-	// "%2F"). Cheaper than a failing instanceof, which the JVM does not cache.
+	// A segment's value is never "/" (an encoded slash stays "%2F"). Cheaper than a
+	// failing instanceof, which the JVM does not cache.
 	private static boolean isSeparator(Element element) {
 		String value = element.value();
 		return value.length() == 1 && value.charAt(0) == '/';

@@ -25,9 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the guard decided for a metrics request: let it through, answer it with a
- * precomputed error response, or ask the application's key store about a key that none of
- * the keys held in memory is. Error responses follow LiteLLM's error shape and are
- * rendered once, so answering costs no more than writing a small constant.
+ * precomputed error response in LiteLLM's error shape, or ask the application's key store
+ * about the key.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -38,19 +37,11 @@ public final class Verdict {
 
 	static final String BASIC_CHALLENGE = "Basic realm=\"metrics\", charset=\"UTF-8\"";
 
-	/**
-	 * Seconds a client is asked to wait when the key check is unavailable.
-	 */
 	static final String RETRY_AFTER_SECONDS = "5";
 
-	/**
-	 * The request may proceed.
-	 */
 	static final Verdict ACCEPTED = new Verdict(0, List.of(), new byte[0], null);
 
-	/**
-	 * The key could not be checked: the key store failed, timed out or is saturated.
-	 */
+	// The key store failed, timed out or is saturated.
 	static final Verdict UNAVAILABLE = new Verdict(503, List.of(new Header("Retry-After", RETRY_AFTER_SECONDS)),
 			body("Metrics authentication is temporarily unavailable. Retry later.", "auth_unavailable", 503), null);
 
@@ -105,8 +96,8 @@ public final class Verdict {
 	}
 
 	/**
-	 * Return the key that none of the keys held in memory is, for the application's key
-	 * store to decide on ({@link MetricsGuard#answer(AuthenticatedKey)}).
+	 * Return the key for the application's key store to decide on
+	 * ({@link MetricsGuard#answer(AuthenticatedKey)}).
 	 * @return the presented key, or {@code null} if this verdict is final
 	 */
 	public @Nullable String keyToLookUp() {
@@ -122,9 +113,8 @@ public final class Verdict {
 	}
 
 	/**
-	 * Return the headers of the error response, besides
-	 * {@code Content-Type: application/json}, {@code Content-Length} and
-	 * {@code Cache-Control: no-store}, which every one has.
+	 * Return the headers of the error response besides {@code Content-Type},
+	 * {@code Content-Length} and {@code Cache-Control: no-store}.
 	 * @return the headers
 	 */
 	public List<Header> headers() {

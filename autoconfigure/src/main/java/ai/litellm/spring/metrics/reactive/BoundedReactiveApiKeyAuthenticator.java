@@ -30,11 +30,9 @@ import org.springframework.util.Assert;
 
 /**
  * {@link ReactiveApiKeyAuthenticator} that bounds another one: answers are cached and
- * lookups bounded in number as {@link KeyLookups} describes, and each lookup is
- * subscribed to on a scheduler for blocking work and given a timeout. A lookup that
- * blocks inside its {@code Mono} therefore never holds an event loop, and the timeout
- * fires however the lookup is written. Beyond the bound it signals an
- * {@link AuthenticatorSaturatedException}, past the timeout an
+ * lookups bounded in number by {@link KeyLookups}, and each is subscribed to on a
+ * scheduler for blocking work, so it never holds an event loop, with a timeout. Beyond
+ * the bound it signals an {@link AuthenticatorSaturatedException}, past the timeout an
  * {@link AuthenticatorTimeoutException}.
  *
  * @author LiteLLM Spring Boot contributors
@@ -51,10 +49,9 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 	private final Scheduler scheduler;
 
 	/**
-	 * Create an authenticator that looks keys up on a scheduler of the guard's own: up to
-	 * {@value LookupScheduler#THREADS} daemon threads, apart from Reactor's shared
-	 * scheduler, so that the application's other blocking work never delays a lookup and
-	 * a known key's lookup never waits behind a flood's.
+	 * Create an authenticator that looks keys up on up to
+	 * {@value LookupScheduler#THREADS} daemon threads of its own, apart from the
+	 * application's other blocking work.
 	 * @param delegate the key store
 	 * @param lookups its cache and bound
 	 * @param timeout how long a lookup may take
@@ -75,8 +72,7 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 
 	@Override
 	public Mono<AuthenticatedKey> authenticate(String apiKey) {
-		// Deferred: a place in flight is taken by a subscription, which alone gives it
-		// back.
+		// Deferred: only a subscription takes a place, and gives it back.
 		return Mono.defer(() -> {
 			KeyLookups.Lookup lookup = this.lookups.start(apiKey);
 			if (lookup.isCached()) {
@@ -89,8 +85,7 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 				.subscribeOn(this.scheduler)
 				.timeout(this.timeout, Mono.error(() -> new AuthenticatorTimeoutException(this.timeout)))
 				.doOnSuccess(lookup::remember)
-				// Given back before the answer travels on: whoever sees the answer
-				// sees the place free. A cancellation gives it back too.
+				// Given back before the answer travels on, and on a cancellation.
 				.doOnTerminate(lookup::release)
 				.doOnCancel(lookup::release);
 		});
@@ -101,8 +96,7 @@ public final class BoundedReactiveApiKeyAuthenticator implements ReactiveApiKeyA
 		return "BoundedReactiveApiKeyAuthenticator[" + this.delegate + ", " + this.lookups + "]";
 	}
 
-	// Created on first use; its idle threads end after a few seconds, so nothing is left
-	// to shut down.
+	// Created on first use; idle threads end, so nothing is left to shut down.
 	private static final class LookupScheduler {
 
 		static final int THREADS = 64;

@@ -27,19 +27,12 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
  * {@link HttpHandler} that applies the {@link MetricsGuard} around a whole application's
- * handler, one level below the {@code WebFilter} chain: the other WebFlux adapter.
+ * handler, below the {@code WebFilter} chain, so that other requests pass with one check
+ * and no operators of Spring's.
  * <p>
- * Spring wraps every {@code WebFilter} call in operators of its own; a handler decorator
- * is not wrapped, so for a request that is not on a metrics path this adapter makes one
- * check on the already parsed request path and delegates: no operators, no header reads,
- * no allocation.
- * <p>
- * Running before Spring's {@code HttpWebHandlerAdapter}, it also runs before the
- * application's {@link ForwardedHeaderTransformer}
- * ({@code server.forward-headers-strategy=framework}), which can give a request another
- * path ({@code X-Forwarded-Host: x/metrics?}). Given that transformer, it applies it
- * first and decides on, and hands on, the request the application will route; the
- * adapter's own pass then finds no forwarded headers left.
+ * It runs before the application's {@link ForwardedHeaderTransformer}, which can give a
+ * request another path ({@code X-Forwarded-Host: x/metrics?}), so it applies that first
+ * and decides on, and hands on, the request the application will route.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0

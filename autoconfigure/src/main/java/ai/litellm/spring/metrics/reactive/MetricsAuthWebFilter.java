@@ -27,14 +27,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * {@link WebFilter} that requires a valid API key on metrics paths and lets every other
- * request through untouched: the WebFlux adapter of the {@link MetricsGuard}, and the
- * default one.
- * <p>
- * For a request that is not on a metrics path, which is nearly every request, the filter
- * makes one check on the already parsed request path and returns
- * {@code chain.filter(exchange)}: no operators, no decorators, no header reads, no
- * allocation. Only metrics requests are authenticated; a rejected one is answered with a
- * 401 written directly to the response and never reaches the rest of the chain.
+ * request through untouched, with one check and no allocation: the default WebFlux
+ * adapter of the {@link MetricsGuard}.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -42,9 +36,7 @@ import org.springframework.web.server.WebFilterChain;
 public final class MetricsAuthWebFilter implements WebFilter, Ordered {
 
 	/**
-	 * Default order: ahead of Spring Security's {@code WebFilterChainProxy} (-100) and of
-	 * filters at the default order, so metrics requests are authenticated before anything
-	 * else handles them.
+	 * Default order: ahead of Spring Security's {@code WebFilterChainProxy} (-100).
 	 */
 	public static final int DEFAULT_ORDER = -1000;
 

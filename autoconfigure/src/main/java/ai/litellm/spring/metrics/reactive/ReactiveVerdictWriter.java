@@ -28,8 +28,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
- * Writes a rejecting {@link Verdict} straight to a reactive response, without throwing an
- * exception and without calling anything downstream.
+ * Writes a rejecting {@link Verdict} straight to a reactive response.
  *
  * @author LiteLLM Spring Boot contributors
  */

@@ -36,15 +36,10 @@ import org.springframework.util.Assert;
 
 /**
  * {@link ApiKeyAuthenticator} that bounds another one: answers are cached and lookups
- * bounded in number as {@link KeyLookups} describes, and each lookup runs on a thread of
- * its own while the request thread waits at most the timeout. A synchronous lookup that
- * overruns therefore releases the request thread with an
- * {@link AuthenticatorTimeoutException} (a 503) however it is written; it keeps its place
- * in the bound until it really ends. Beyond the bound it throws an
+ * bounded in number by {@link KeyLookups}, and each runs on a daemon thread of its own
+ * while the request thread waits at most the timeout, then gets an
+ * {@link AuthenticatorTimeoutException}; beyond the bound, an
  * {@link AuthenticatorSaturatedException}.
- * <p>
- * The lookup threads are daemons that end after a few idle seconds, so there is nothing
- * to shut down.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -72,9 +67,8 @@ public final class BoundedApiKeyAuthenticator implements ApiKeyAuthenticator {
 		this.delegate = delegate;
 		this.lookups = lookups;
 		this.timeout = timeout;
-		// KeyLookups' two allowances bound the lookups in flight. The pool must not bound
-		// them again: a lookup gives its place back before its thread is back waiting for
-		// work, so a pool of exactly that many threads refuses a lookup that has a place.
+		// Unbounded: KeyLookups bounds the lookups, and a lookup gives its place back
+		// before its thread is idle, so a pool of that size would refuse one.
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				(task) -> {
 					Thread thread = new Thread(task, "litellm-key-lookup-" + threadCount.incrementAndGet());

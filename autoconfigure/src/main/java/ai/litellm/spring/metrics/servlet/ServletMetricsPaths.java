@@ -27,14 +27,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.RequestPath;
 
 /**
- * Decides whether a servlet request targets a metrics path, on both views a servlet
- * container gives of it: the request URI as Spring MVC's {@code DispatcherServlet} routes
- * it (within the context path, and within a path-mapped servlet's prefix, each segment
- * decoded and without its path parameters), and the container's own decoded and
- * normalised servlet path and path info, on which it maps servlets other than
- * {@code DispatcherServlet}. An include is decided on the included paths. Nearly every
- * request is decided on its URI alone, without allocating: one with nothing to decode and
- * no segment that can start a guarded path can be neither.
+ * Decides whether a servlet request targets a metrics path, on both views a container
+ * gives of it: the request URI as {@code DispatcherServlet} routes it, and the
+ * container's decoded, normalised servlet path and path info, on which it maps other
+ * servlets. Nearly every request is decided on its URI alone, without allocating.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -59,9 +55,8 @@ final class ServletMetricsPaths {
 		}
 		String uri = request.getRequestURI();
 		if (uri.indexOf('\\') == -1 && !this.paths.mayHoldGuardedPath(uri)) {
-			// Nearly every request: nothing to decode, no parameters, no backslash a
-			// container could take for a separator, and no segment that can start a
-			// guarded path, so neither view can be one. Decided on the URI alone.
+			// Nearly every request: nothing to decode, no backslash a container could
+			// take for a separator, no segment that can start a guarded path.
 			return false;
 		}
 		String servletPath;
@@ -89,10 +84,8 @@ final class ServletMetricsPaths {
 		return false;
 	}
 
-	// Guarded when either view is a metrics path: the raw URI as DispatcherServlet routes
-	// it, or the decoded, normalised servlet path and path info on which the container
-	// maps servlets of its own (one registered at a metrics path also answers
-	// /x/../metrics).
+	// Either view: the raw URI as DispatcherServlet routes it, or the normalised servlet
+	// path and path info (a servlet at a metrics path also answers /x/../metrics).
 	private boolean isMetricsRequest(String uri, String contextPath, String servletPath, @Nullable String pathInfo) {
 		// A path-mapped servlet (/api/*) routes what follows its prefix.
 		int prefixSegments = (pathInfo != null) ? segments(servletPath) : 0;
