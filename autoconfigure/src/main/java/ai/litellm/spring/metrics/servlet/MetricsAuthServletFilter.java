@@ -35,21 +35,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Servlet {@link Filter} that requires a valid API key on metrics paths and lets every
- * other request through untouched: the servlet adapter of the {@link MetricsGuard}.
+ * other request through untouched: the servlet adapter of the {@link MetricsGuard}. A key
+ * not held in memory goes to the application's key store on the request thread; give it a
+ * {@link BoundedApiKeyAuthenticator} for the wait to be bounded.
  * <p>
- * A key that none of the configured keys is goes to the application's key store, if it
- * has one, on the request thread; give it a {@link BoundedApiKeyAuthenticator} for the
- * wait to be bounded.
- * <p>
- * It decides on the request URI as Spring MVC's {@code DispatcherServlet} routes it, and
- * on the container's own decoded and normalised view, on which it maps servlets other
- * than {@code DispatcherServlet} (see {@link ServletMetricsPaths}): for nearly every
- * request, without allocating.
- * <p>
- * A plain {@code Filter} rather than Spring's {@code OncePerRequestFilter}: that base
- * class reads, sets and removes a request attribute on every request to run once per
- * request, work the fast path does not need, since authenticating again on a forward or
- * error dispatch is harmless and only happens on metrics paths.
+ * Not an {@code OncePerRequestFilter}, whose request attribute would cost every request:
+ * authenticating again on a forward or error dispatch is harmless.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -93,7 +84,24 @@ public final class MetricsAuthServletFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ServletVerdictWriter.write(verdict, httpRequest, httpResponse);
+		write(verdict, httpRequest, httpResponse);
+	}
+
+	// Straight to the response: no exception, nothing downstream called.
+	private static void write(Verdict verdict, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		byte[] body = verdict.body();
+		response.setStatus(verdict.status());
+		response.setContentType("application/json");
+		response.setContentLength(body.length);
+		response.setHeader("Cache-Control", "no-store");
+		for (Verdict.Header header : verdict.headers()) {
+			response.addHeader(header.name(), header.value());
+		}
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(body);
+		}
+		response.flushBuffer();
 	}
 
 	private Verdict lookUp(String apiKey) {
