@@ -19,58 +19,37 @@ package ai.litellm.spring.autoconfigure;
 import ai.litellm.spring.autoconfigure.MetricsAuthStartupCheck.ApplicationKind;
 
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Makes sure that the {@link MetricsAuthStartupCheck} runs in every application that has
- * the starter, whatever auto-configurations it excludes: registered through
- * {@code spring.factories} rather than as an auto-configuration, it adds the check when
- * no auto-configuration did. An application that excludes both of the starter's
- * auto-configurations with the switch on therefore fails to start instead of serving its
- * metrics without a key.
+ * Registers the {@link MetricsAuthStartupCheck} when no auto-configuration did, so that
+ * an application that excludes the starter's auto-configurations with the switch on fails
+ * to start instead of serving its metrics without a key. Registered through
+ * {@code spring.factories}, which no exclusion reaches.
  *
  * @author LiteLLM Spring Boot contributors
  */
 class MetricsAuthSafeguardsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	private static final String BEAN_NAME = "metricsAuthStartupCheckOfLastResort";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		context.addBeanFactoryPostProcessor(new StartupCheckRegistrar(context));
-	}
-
-	private static final class StartupCheckRegistrar implements BeanDefinitionRegistryPostProcessor {
-
-		private static final String BEAN_NAME = "metricsAuthStartupCheckOfLastResort";
-
-		private final ConfigurableApplicationContext context;
-
-		StartupCheckRegistrar(ConfigurableApplicationContext context) {
-			this.context = context;
-		}
-
-		@Override
-		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-		}
-
-		// Once every configuration class has registered its beans.
-		@Override
-		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		// Run once every configuration class has registered its beans.
+		context.addBeanFactoryPostProcessor((beanFactory) -> {
 			if (beanFactory.getBeanNamesForType(MetricsAuthStartupCheck.class, true, false).length > 0
 					|| !(beanFactory instanceof BeanDefinitionRegistry registry)) {
 				return;
 			}
 			RootBeanDefinition definition = new RootBeanDefinition(MetricsAuthStartupCheck.class,
-					() -> new MetricsAuthStartupCheck(this.context.getEnvironment(), beanFactory,
-							ApplicationKind.of(this.context)));
+					() -> new MetricsAuthStartupCheck(context.getEnvironment(), beanFactory,
+							ApplicationKind.of(context)));
 			definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
 			registry.registerBeanDefinition(BEAN_NAME, definition);
-		}
-
+		});
 	}
 
 }
