@@ -16,9 +16,9 @@
 
 package ai.litellm.spring.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
@@ -66,10 +66,7 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
  * {@link AutoConfiguration Auto-configuration} that requires an API key on a web
  * application's metrics endpoints when {@code litellm.require-auth-for-metrics-endpoint}
  * is {@code true}: WebFlux through a {@code WebFilter} or an {@code HttpHandler}
- * decorator, Spring MVC through a servlet {@code Filter}. Each adapter backs off to an
- * application's own bean of its kind. When the switch is off, nothing is registered and
- * nothing is paid for. {@link MetricsAuthSafeguardsAutoConfiguration} makes sure that a
- * {@code true} never goes unheeded.
+ * decorator, Spring MVC through a servlet {@code Filter}.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0
@@ -83,20 +80,10 @@ public final class MetricsAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MetricsAuthAutoConfiguration.class);
 
-	/**
-	 * The name of the starter's key ring, beside which an application may hold rings of
-	 * its own.
-	 */
 	static final String KEY_RING_BEAN = "metricsKeyRing";
 
-	/**
-	 * The name of the HTTP handler adapter's bean.
-	 */
 	static final String HTTP_HANDLER_DECORATOR_FACTORY_BEAN = "metricsAuthHttpHandlerDecoratorFactory";
 
-	/**
-	 * The name of the servlet adapter's registration bean.
-	 */
 	static final String SERVLET_FILTER_REGISTRATION_BEAN = "metricsAuthFilterRegistration";
 
 	@Bean(KEY_RING_BEAN)
@@ -159,9 +146,7 @@ public final class MetricsAuthAutoConfiguration {
 				ObjectProvider<ReactiveApiKeyAuthenticator> keyStore, LiteLlmProperties properties,
 				ObjectProvider<ForwardedHeaderTransformer> forwardedHeaderTransformer) {
 			ReactiveApiKeyAuthenticator bounded = bounded(keyStore, properties);
-			// The decorator runs before the transformer
-			// (forward-headers-strategy=framework)
-			// and must decide on the path the application will route.
+			// It runs before the transformer and must decide on the path that is routed.
 			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, bounded, handler,
 					forwardedHeaderTransformer.getIfAvailable());
 		}
@@ -228,19 +213,21 @@ public final class MetricsAuthAutoConfiguration {
 				ObjectProvider<PathMappedEndpoints> endpoints) {
 			return () -> {
 				PathMappedEndpoints mapped = endpoints.getIfAvailable();
-				List<String> paths = new ArrayList<>();
-				if (mapped != null) {
-					List<String> guarded = properties.getMetricsAuth().getActuatorEndpoints();
-					for (String id : guarded) {
-						String path = mapped.getPath(EndpointId.of(id));
-						if (path != null) {
-							paths.add(path);
-						}
-					}
-					warnOfUnguardedMeterEndpoints(mapped, guarded);
+				if (mapped == null) {
+					return List.of();
 				}
-				return paths;
+				List<String> guarded = properties.getMetricsAuth().getActuatorEndpoints();
+				warnOfUnguardedMeterEndpoints(mapped, guarded);
+				return paths(mapped, guarded);
 			};
+		}
+
+		static List<String> paths(PathMappedEndpoints mapped, List<String> endpointIds) {
+			return endpointIds.stream()
+				.map((id) -> mapped.getPath(EndpointId.of(id)))
+				.filter(Objects::nonNull)
+				.map(String.class::cast)
+				.toList();
 		}
 
 		// A misspelt or shortened list must not leave the meters open without a word.

@@ -19,10 +19,10 @@ package ai.litellm.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 import ai.litellm.spring.autoconfigure.LiteLlmProperties.Adapter;
+import ai.litellm.spring.autoconfigure.MetricsAuthAutoConfiguration.ActuatorEndpointsConfiguration;
 import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
@@ -34,7 +34,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
@@ -44,15 +43,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Checks, once every bean is created and before the server takes requests, that the
- * switch is {@code true} or {@code false} and that, when it is {@code true}, a guard
- * really runs for this application: the guard and the adapter the configuration asks for
- * (the starter's or the application's own), with at least one key or a key store of the
- * application's own. Anything else stops startup. It then logs what is guarded and by
- * which adapter.
- * <p>
- * It reads the environment at run time, so it also holds for an application processed
- * ahead of time, whose conditions were evaluated when it was built.
+ * Fails startup unless the switch is {@code true} or {@code false} and, when it is
+ * {@code true}, the guard and the adapter asked for run with a key or a key store, then
+ * logs what is guarded. It reads the environment at run time, so it also holds for an
+ * application processed ahead of time.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -191,9 +185,6 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 		return adapter.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	/**
-	 * The kind of application the check runs in.
-	 */
 	enum ApplicationKind {
 
 		REACTIVE("reactive web"), SERVLET("servlet web"), NOT_WEB("non-web");
@@ -204,13 +195,8 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 			this.description = description;
 		}
 
-		/**
-		 * Return the kind of an application context, by the Spring Framework interface of
-		 * a servlet context and by name for a reactive one, whose interface Spring Boot
-		 * moved between generations.
-		 * @param context the context
-		 * @return its kind
-		 */
+		// A reactive context by the interface's name: Spring Boot moved it between
+		// generations.
 		static ApplicationKind of(ApplicationContext context) {
 			if (ClassUtils.isPresent(SERVLET_CONTEXT_CLASS, context.getClassLoader())
 					&& context instanceof WebApplicationContext) {
@@ -224,9 +210,8 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 			return NOT_WEB;
 		}
 
-		// Every reactive context implements the interface through another one
-		// (ConfigurableReactiveWebApplicationContext), whose super-interfaces ClassUtils
-		// does not list.
+		// Through ConfigurableReactiveWebApplicationContext, whose super-interfaces
+		// ClassUtils does not list.
 		private static boolean isReactiveWebApplicationContext(Class<?> type) {
 			if (type.getName().endsWith(".ReactiveWebApplicationContext")) {
 				return true;
@@ -241,22 +226,12 @@ final class MetricsAuthStartupCheck implements SmartInitializingSingleton {
 
 	}
 
-	/**
-	 * The paths of the actuator endpoints the configuration guards, in a class of its own
-	 * so that an application without actuator never loads actuator's types.
-	 */
+	// A class of its own, so that an application without actuator never loads its types.
 	private static final class ActuatorEndpointPaths {
 
 		static List<String> of(ListableBeanFactory beans, List<String> endpointIds) {
 			PathMappedEndpoints mapped = beans.getBeanProvider(PathMappedEndpoints.class).getIfAvailable();
-			if (mapped == null) {
-				return List.of();
-			}
-			return endpointIds.stream()
-				.map((id) -> mapped.getPath(EndpointId.of(id)))
-				.filter(Objects::nonNull)
-				.map(String.class::cast)
-				.toList();
+			return (mapped != null) ? ActuatorEndpointsConfiguration.paths(mapped, endpointIds) : List.of();
 		}
 
 	}

@@ -29,11 +29,9 @@ import org.springframework.boot.actuate.web.exchanges.HttpExchange;
 import org.springframework.boot.actuate.web.exchanges.HttpExchangeRepository;
 
 /**
- * Keeps the {@code x-litellm-api-key} header, which carries a key, out of the HTTP
- * exchanges actuator records ({@code /actuator/httpexchanges}): Spring Boot leaves out
- * {@code Authorization} and {@code Cookie} only. The application's
- * {@link HttpExchangeRepository} is given every exchange without the header; it keeps its
- * own type, so that whatever injects it by its class still finds it.
+ * Keeps the {@code x-litellm-api-key} header out of the HTTP exchanges actuator records,
+ * which leaves out only {@code Authorization} and {@code Cookie}. The proxied
+ * {@link HttpExchangeRepository} keeps its own type, for whatever injects it by class.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -59,7 +57,7 @@ final class MetricsKeyHeaderRedactor implements BeanPostProcessor {
 		return proxy.getProxy(bean.getClass().getClassLoader());
 	}
 
-	static HttpExchange withoutKeyHeader(HttpExchange exchange) {
+	private static HttpExchange withoutKeyHeader(HttpExchange exchange) {
 		HttpExchange.Request request = exchange.getRequest();
 		if (request.getHeaders().keySet().stream().noneMatch(KEY_HEADER::equalsIgnoreCase)) {
 			return exchange;

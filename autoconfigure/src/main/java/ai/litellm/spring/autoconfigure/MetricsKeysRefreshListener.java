@@ -34,15 +34,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Follows Spring Cloud's {@link EnvironmentChangeEvent} (a {@code /actuator/refresh}, a
- * Config Server or Vault change): when keys configured as properties change, it hands
- * them to the starter's {@link KeyRing}, which swaps its whole set at once, beside the
- * key files' keys. A property whose new value is unusable keeps its last good key, while
- * every other change, a removal above all, applies; a change that leaves no key means
- * that no key is accepted.
- * <p>
- * Only the keys follow: paths, endpoints, the switch and the adapter are fixed at
- * startup, and a change to any of them is logged as a WARN rather than applied in part.
+ * Hands keys changed in Spring Cloud's {@link EnvironmentChangeEvent} to the
+ * {@link KeyRing}; an unusable new value keeps its last good key. Every other property is
+ * fixed at startup, and a change to one is logged rather than applied in part.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -86,7 +80,8 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 			properties = Binder.get(this.environment).bindOrCreate("litellm", LiteLlmProperties.class);
 		}
 		catch (BindException ex) {
-			keepTheLastGoodSet(ex.getName() + " cannot be bound");
+			logger.warn("The metrics keys changed at run time, but " + ex.getName() + " cannot be bound; keeping the "
+					+ "last good set of " + this.keyRing.getKeys().size() + " keys");
 			return;
 		}
 		List<String> problems = new ArrayList<>();
@@ -97,11 +92,6 @@ final class MetricsKeysRefreshListener implements ApplicationListener<Environmen
 					+ ": keeping the last good key of each, and applying every other change");
 		}
 		this.keyRing.setConfiguredKeys(configured);
-	}
-
-	private void keepTheLastGoodSet(String problem) {
-		logger.warn("The metrics keys changed at run time, but " + problem + "; keeping the last good set of "
-				+ this.keyRing.getKeys().size() + " keys");
 	}
 
 }

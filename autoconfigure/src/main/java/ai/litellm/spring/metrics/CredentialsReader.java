@@ -28,35 +28,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads the API key from the headers that Prometheus and LiteLLM clients send.
- * <ul>
- * <li>{@code x-litellm-api-key: <key>} or {@code x-litellm-api-key: Bearer <key>},
- * LiteLLM's own header, which wins over {@code Authorization} when both are present;</li>
- * <li>{@code Authorization: Bearer <key>} (Prometheus {@code authorization});</li>
- * <li>{@code Authorization: Basic base64(user:key)} (Prometheus {@code basic_auth}),
- * where the password is the key and the user name is ignored.</li>
- * </ul>
- * Authentication schemes are case-insensitive. A header that is repeated, empty or
- * otherwise unreadable is reported as malformed rather than guessed at.
+ * Reads the API key from {@code x-litellm-api-key: [Bearer] <key>}, which wins, or
+ * {@code Authorization: Bearer <key>} or {@code Basic base64(user:key)}. Schemes are
+ * case-insensitive; a repeated, empty or unreadable header is malformed, never guessed
+ * at.
  *
  * @author LiteLLM Spring Boot contributors
  */
 final class CredentialsReader {
 
-	/**
-	 * LiteLLM's API key header.
-	 */
 	static final String LITELLM_API_KEY_HEADER = "x-litellm-api-key";
 
 	private static final String BEARER = "Bearer";
 
 	private static final String BASIC = "Basic";
 
-	/**
-	 * Read the credentials a request presents.
-	 * @param headers the request headers
-	 * @return the presented key, or the reason why there is none
-	 */
 	PresentedCredentials read(RequestHeaders headers) {
 		List<String> liteLlmKey = headers.values(LITELLM_API_KEY_HEADER);
 		if (liteLlmKey != null) {
@@ -140,9 +126,8 @@ final class CredentialsReader {
 		return isUsableKey(key) ? PresentedCredentials.apiKey(key) : malformed();
 	}
 
-	// Keys are opaque, but never empty and never contain white space or control
-	// characters.
-	static boolean isUsableKey(String key) {
+	// Keys are opaque, but never empty and free of white space and control characters.
+	private static boolean isUsableKey(String key) {
 		if (key.isEmpty()) {
 			return false;
 		}
@@ -157,11 +142,6 @@ final class CredentialsReader {
 
 	private static PresentedCredentials malformed() {
 		return PresentedCredentials.failure(AuthenticationFailure.MALFORMED_CREDENTIALS);
-	}
-
-	@Override
-	public String toString() {
-		return "CredentialsReader";
 	}
 
 }

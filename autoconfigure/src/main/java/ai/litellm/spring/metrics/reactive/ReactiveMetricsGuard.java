@@ -34,9 +34,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
- * The {@link MetricsGuard} applied to a reactive request, for both WebFlux adapters: the
- * request's path and headers read for the core, the application's key store asked when
- * the core leaves a key to it, and the verdict written.
+ * The {@link MetricsGuard} applied to a reactive request, for both WebFlux adapters.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -51,16 +49,11 @@ final class ReactiveMetricsGuard {
 		this.keyStore = keyStore;
 	}
 
-	/**
-	 * Return whether the request must be authenticated. Allocation-free.
-	 * @param request the request
-	 * @return {@code true} for a metrics request
-	 */
+	// Allocation-free.
 	boolean isMetricsRequest(ServerHttpRequest request) {
 		String rawPath = request.getURI().getRawPath();
 		if (rawPath != null && !this.guard.getPaths().mayHoldGuardedPath(rawPath)) {
-			// Nearly every request: decided on the URI as received, before anything
-			// parses its path.
+			// Nearly every request: decided before anything parses its path.
 			return false;
 		}
 		RequestPath path;
@@ -75,15 +68,7 @@ final class ReactiveMetricsGuard {
 		return this.guard.getPaths().matches(path.pathWithinApplication());
 	}
 
-	/**
-	 * Authenticate a metrics request: continue with {@code proceed} if it presents a
-	 * valid key, otherwise complete the response as a 401, or as a 503 when the key
-	 * cannot be checked, without calling {@code proceed}.
-	 * @param request the metrics request
-	 * @param response its response
-	 * @param proceed what handles the request once it is authenticated
-	 * @return completion of the request
-	 */
+	// Continues with proceed for a valid key; otherwise writes a 401, or a 503.
 	Mono<Void> authenticate(ServerHttpRequest request, ServerHttpResponse response, Supplier<Mono<Void>> proceed) {
 		Verdict verdict = this.guard.check(headers(request.getHeaders()));
 		String apiKey = verdict.keyToLookUp();
@@ -136,11 +121,6 @@ final class ReactiveMetricsGuard {
 			});
 			return values;
 		};
-	}
-
-	@Override
-	public String toString() {
-		return "ReactiveMetricsGuard";
 	}
 
 }
