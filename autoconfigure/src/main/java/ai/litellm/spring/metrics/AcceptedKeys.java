@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -106,11 +107,7 @@ public final class AcceptedKeys {
 	 * @return the names
 	 */
 	public Set<String> names() {
-		Set<String> names = new LinkedHashSet<>();
-		for (Entry entry : this.entries) {
-			names.add(entry.name);
-		}
-		return names;
+		return Arrays.stream(this.entries).map(Entry::name).collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	/**
@@ -150,12 +147,7 @@ public final class AcceptedKeys {
 	}
 
 	private boolean holds(byte[] digest) {
-		for (byte[] held : this.digests) {
-			if (Arrays.equals(held, digest)) {
-				return true;
-			}
-		}
-		return false;
+		return Arrays.stream(this.digests).anyMatch((held) -> Arrays.equals(held, digest));
 	}
 
 	static byte[] digest(String value) {

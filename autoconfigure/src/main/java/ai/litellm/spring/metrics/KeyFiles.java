@@ -18,12 +18,12 @@ package ai.litellm.spring.metrics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Files and directories that hold accepted keys, such as a mounted Kubernetes Secret: a
@@ -119,16 +119,12 @@ public final class KeyFiles {
 	// The regular files of a directory, without the hidden entries (..data, ..2026_...)
 	// a Kubernetes volume keeps beside them.
 	private static List<Path> filesIn(Path directory) throws IOException {
-		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-			for (Path entry : entries) {
-				if (!entry.getFileName().toString().startsWith(".") && Files.isRegularFile(entry)) {
-					files.add(entry);
-				}
-			}
+		try (Stream<Path> entries = Files.list(directory)) {
+			return entries
+				.filter((entry) -> !entry.getFileName().toString().startsWith(".") && Files.isRegularFile(entry))
+				.sorted()
+				.toList();
 		}
-		files.sort(null);
-		return files;
 	}
 
 	private static void readKeyFile(AcceptedKeys.Builder keys, List<String> problems, AcceptedKeys previous, Path file,

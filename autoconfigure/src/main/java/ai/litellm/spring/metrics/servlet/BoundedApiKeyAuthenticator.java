@@ -24,7 +24,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.AuthenticatorSaturatedException;
@@ -32,6 +31,7 @@ import ai.litellm.spring.metrics.AuthenticatorTimeoutException;
 import ai.litellm.spring.metrics.KeyLookups;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -45,8 +45,6 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public final class BoundedApiKeyAuthenticator implements ApiKeyAuthenticator {
-
-	private static final AtomicInteger threadCount = new AtomicInteger();
 
 	private final ApiKeyAuthenticator delegate;
 
@@ -69,12 +67,10 @@ public final class BoundedApiKeyAuthenticator implements ApiKeyAuthenticator {
 		this.timeout = timeout;
 		// Unbounded: KeyLookups bounds the lookups, and a lookup gives its place back
 		// before its thread is idle, so a pool of that size would refuse one.
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("litellm-key-lookup-");
+		threads.setDaemon(true);
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				(task) -> {
-					Thread thread = new Thread(task, "litellm-key-lookup-" + threadCount.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				threads);
 	}
 
 	@Override
