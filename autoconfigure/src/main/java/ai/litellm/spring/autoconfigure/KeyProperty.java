@@ -58,7 +58,8 @@ enum KeyProperty {
 		return this.propertyName;
 	}
 
-	// In any spelling Spring Boot binds from (litellm.masterKey, KEYS_0).
+	// Whether a property holds keys, in any spelling Spring Boot binds from
+	// (litellm.masterKey, KEYS_0).
 	static boolean holdsKeys(String name) {
 		String canonical = canonical(name);
 		for (KeyProperty property : values()) {
@@ -69,8 +70,8 @@ enum KeyProperty {
 		return false;
 	}
 
-	// A command line, SPRING_APPLICATION_JSON or JAVA_TOOL_OPTIONS that may set a key.
-	// Loose on purpose: masking a value that only names one costs nothing.
+	// Whether a value (a command line, SPRING_APPLICATION_JSON) may set a key. Loose on
+	// purpose: masking a value that only names one costs nothing.
 	static boolean mayCarryKeys(@Nullable Object value) {
 		if (!(value instanceof CharSequence text)) {
 			return false;

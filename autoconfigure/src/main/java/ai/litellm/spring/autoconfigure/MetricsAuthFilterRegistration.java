@@ -47,8 +47,8 @@ final class MetricsAuthFilterRegistration {
 		return registration;
 	}
 
-	// The starter's or the application's own, registered or a bean, here or in an
-	// ancestor.
+	// The guarding filter, the starter's or the application's own, registered or as a
+	// bean, in this context or an ancestor.
 	static @Nullable MetricsAuthServletFilter find(ListableBeanFactory beans) {
 		// Each context on its own: a search of the hierarchy would not see the main
 		// context's registration behind the management context's, of the same name.

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,15 +117,8 @@ public final class AcceptedKeys {
 	 * @return {@code true} if nothing changed
 	 */
 	public boolean isSameAs(AcceptedKeys other) {
-		if (!Arrays.deepEquals(this.digests, other.digests)) {
-			return false;
-		}
-		for (int i = 0; i < this.entries.length; i++) {
-			if (!this.entries[i].name.equals(other.entries[i].name)) {
-				return false;
-			}
-		}
-		return true;
+		return Arrays.deepEquals(this.digests, other.digests)
+				&& Arrays.equals(this.entries, other.entries, Comparator.comparing(Entry::name));
 	}
 
 	/**

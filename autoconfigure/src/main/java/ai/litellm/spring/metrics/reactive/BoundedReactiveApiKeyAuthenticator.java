@@ -30,10 +30,10 @@ import org.springframework.util.Assert;
 
 /**
  * {@link ReactiveApiKeyAuthenticator} that bounds another one: answers are cached and
- * lookups bounded in number by {@link KeyLookups}, and each is subscribed to on a
- * scheduler for blocking work, so it never holds an event loop, with a timeout. Beyond
- * the bound it signals an {@link AuthenticatorSaturatedException}, past the timeout an
- * {@link AuthenticatorTimeoutException}.
+ * lookups bounded in number by {@link KeyLookups}, and each is given a timeout and
+ * subscribed to on a scheduler for blocking work, so that it never holds an event loop.
+ * Beyond the bound it signals an {@link AuthenticatorSaturatedException}, past the
+ * timeout an {@link AuthenticatorTimeoutException}.
  *
  * @author LiteLLM Spring Boot contributors
  * @since 0.1.0

@@ -49,7 +49,7 @@ final class ReactiveMetricsGuard {
 		this.keyStore = keyStore;
 	}
 
-	// Allocation-free.
+	// Whether the request must be authenticated, without allocating.
 	boolean isMetricsRequest(ServerHttpRequest request) {
 		String rawPath = request.getURI().getRawPath();
 		if (rawPath != null && !this.guard.getPaths().mayHoldGuardedPath(rawPath)) {
