@@ -305,9 +305,9 @@ class KeyRingTests {
 		});
 		this.rings.add(ring);
 		ring.start();
-		Files.writeString(file, NEW_KEY);
+		replace(file, NEW_KEY);
 		await().until(() -> throwing.get() >= 2);
-		Files.writeString(file, "sk-third-rotation-0003");
+		replace(file, "sk-third-rotation-0003");
 		await().until(() -> ring.match("sk-third-rotation-0003") != null);
 		assertThat(ring.match(NEW_KEY)).isNull();
 		assertThat(this.readings).as("the reading that threw is told as unusable").contains(false);
@@ -383,6 +383,12 @@ class KeyRingTests {
 
 	private Path write(String name, String content) throws IOException {
 		return Files.writeString(this.directory.resolve(name), content);
+	}
+
+	// At once: a reading that caught the file half written would be told unusable anyway.
+	private static void replace(Path file, String content) throws IOException {
+		Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), content);
+		Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/**
