@@ -64,8 +64,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.http.HttpHeaders;
@@ -108,25 +106,19 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void registersNothingWhenAuthIsSwitchedOff() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class));
-	}
-
-	@Test
 	void registersNothingOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class))
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WebFilter.class));
 	}
 
-	@Test
-	void guardsMetricsWithTheMasterKey() {
-		this.guarded.run((context) -> {
-			assertThat(context).hasSingleBean(MetricsAuthWebFilter.class);
+	@ParameterizedTest
+	@ValueSource(strings = { "web-filter", "http-handler" })
+	void guardsMetricsWithTheMasterKey(String adapter) {
+		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=" + adapter).run((context) -> {
 			assertThat(statusOf(context, "/metrics", KEY)).isNull();
 			assertThat(statusOf(context, "/metrics", "sk-other")).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			assertThat(statusOf(context, "/health", null)).isNull();
 		});
 	}
@@ -145,7 +137,8 @@ class MetricsAuthAutoConfigurationTests {
 			});
 	}
 
-	static Stream<Arguments> acceptsEveryConfiguredKeyAndNoOther() {
+	static Stream<Arguments> acceptsEveryConfiguredKeyAndNoOther() throws NoSuchAlgorithmException {
+		String hash = sha256Hex("sk-virtual");
 		return Stream.of(
 				// LiteLLM's own environment variable, white space around it stripped.
 				Arguments.of(List.of("LITELLM_MASTER_KEY= " + KEY + "\n"), List.of(KEY), "sk-other"),
@@ -154,12 +147,17 @@ class MetricsAuthAutoConfigurationTests {
 						"sk-from-env"),
 				// Every key of a rotation.
 				Arguments.of(List.of("litellm.master-key=" + KEY, "litellm.metrics-auth.keys=sk-old,sk-new"),
-						List.of(KEY, "sk-old", "sk-new"), "sk-older"));
+						List.of(KEY, "sk-old", "sk-new"), "sk-older"),
+				// Keys configured only as their SHA-256 hashes: a hash is not a key.
+				Arguments.of(List.of("litellm.metrics-auth.key-hashes=" + hash), List.of("sk-virtual"), hash));
 	}
 
-	@Test
-	void failsToStartWithoutAKeyNamingEveryPropertyThatHoldsOne() {
-		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+	@ParameterizedTest
+	@ValueSource(strings = { "", "  " })
+	void failsToStartWithoutAKeyOrWithABlankOneNamingEveryPropertyThatHoldsOne(String blank) {
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + blank,
+					"LITELLM_MASTER_KEY=")
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(MetricsKeyMissingException.class)
 				.hasMessageContaining("'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable)")
@@ -170,14 +168,6 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void failsToStartWithABlankKey() {
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=  ",
-					"LITELLM_MASTER_KEY=")
-			.run((context) -> assertThat(context).getFailure().isInstanceOf(MetricsKeyMissingException.class));
-	}
-
-	@Test
 	void failsToStartWithAKeyThatNoScraperCouldSendWithoutEchoingIt() {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=sk secret")
@@ -185,19 +175,6 @@ class MetricsAuthAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageNotContaining("secret"));
-	}
-
-	@Test
-	void acceptsKeysConfiguredOnlyAsTheirSha256Hashes() {
-		String hash = HexFormat.of().formatHex(sha256("sk-virtual"));
-		this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
-					"litellm.metrics-auth.key-hashes=" + hash)
-			.run((context) -> {
-				assertThat(statusOf(context, "/metrics", "sk-virtual")).isNull();
-				assertThat(statusOf(context, "/metrics", hash)).as("a hash is not a key")
-					.isEqualTo(HttpStatus.UNAUTHORIZED);
-			});
 	}
 
 	@Test
@@ -247,11 +224,11 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void acceptsNamedKeysAndCountsAcceptedRequestsByName() {
+	void acceptsNamedKeysAndCountsAcceptedRequestsByName() throws NoSuchAlgorithmException {
 		String grafanaKey = "sk-grafana-scraper-key-42";
 		this.guarded.withBean(SimpleMeterRegistry.class)
 			.withPropertyValues("litellm.metrics-auth.named-keys.prometheus-a=sk-prometheus-a-key-0001",
-					"litellm.metrics-auth.named-keys.grafana=sha256:" + HexFormat.of().formatHex(sha256(grafanaKey)))
+					"litellm.metrics-auth.named-keys.grafana=sha256:" + sha256Hex(grafanaKey))
 			.run((context) -> {
 				assertThat(statusOf(context, "/metrics", "sk-prometheus-a-key-0001")).isNull();
 				assertThat(statusOf(context, "/metrics", grafanaKey)).isNull();
@@ -270,20 +247,26 @@ class MetricsAuthAutoConfigurationTests {
 	@Test
 	void failsToStartWithAKeyFileThatCannotBeReadNamingItButNotItsContent(@TempDir Path directory) throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("metrics-key"), "sk secret with spaces");
-		guardedByKeyFile(keyFile).run((context) -> assertThat(context).getFailure()
-			.rootCause()
-			.isInstanceOf(MetricsAuthConfigurationException.class)
-			.hasMessageContaining("litellm.metrics-auth.key-files[0] (" + keyFile + ")")
-			.hasMessageNotContaining("secret"));
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.key-files=" + keyFile)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MetricsAuthConfigurationException.class)
+				.hasMessageContaining("litellm.metrics-auth.key-files[0] (" + keyFile + ")")
+				.hasMessageNotContaining("secret"));
 	}
 
 	@Test
 	void readsKeyFilesAtStartupAndWatchesThemOnlyWhenConfigured(@TempDir Path directory) throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001\n");
-		guardedByKeyFile(keyFile).run((context) -> {
-			assertThat(context.getBean(KeyRing.class).isRunning()).isTrue();
-			assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
-		});
+		this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+					"litellm.metrics-auth.key-files=" + keyFile)
+			.run((context) -> {
+				assertThat(context.getBean(KeyRing.class).isRunning()).isTrue();
+				assertThat(statusOf(context, "/metrics", "sk-from-a-key-file-0001")).isNull();
+			});
 		this.guarded.run((context) -> assertThat(context.getBean(KeyRing.class).isRunning()).isFalse());
 	}
 
@@ -365,7 +348,8 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsWithTheApplicationsKeyStoreAloneWhenNoKeyIsConfigured() {
-		this.contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
+		this.contextRunner
+			.withBean(ReactiveApiKeyAuthenticator.class, AppKeyStore.of("store", "sk-from-key-store")::reactive)
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -445,7 +429,9 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenTheUserDefinesTheFilter() {
-		this.guarded.withUserConfiguration(CustomFilterConfiguration.class)
+		this.guarded
+			.withBean("customFilter", MetricsAuthWebFilter.class,
+					() -> new MetricsAuthWebFilter(customGuard(), null, 0))
 			.withBean("otherFilter", WebFilter.class, () -> (exchange, chain) -> chain.filter(exchange))
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
@@ -458,7 +444,11 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void backsOffToAnHttpHandlerDecoratorFactoryOfTheUsersOwnByItsName() {
-		this.guarded.withUserConfiguration(CustomHttpHandlerDecoratorFactoryConfiguration.class)
+		MetricsGuard guard = customGuard();
+		this.guarded
+			.withBean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN,
+					HttpHandlerDecoratorFactory.class,
+					() -> (handler) -> new MetricsAuthHttpHandlerDecorator(guard, null, handler, null))
 			.withPropertyValues("litellm.metrics-auth.adapter=http-handler")
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
@@ -486,15 +476,11 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void usesTheConfiguredFilterOrder() {
-		this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=42")
-			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isEqualTo(42));
-	}
-
-	@Test
-	void runsBeforeSpringSecurityByDefault() {
+	void runsBeforeSpringSecurityUnlessAnotherOrderIsConfigured() {
 		this.guarded
 			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isLessThan(-100));
+		this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=42")
+			.run((context) -> assertThat(context.getBean(MetricsAuthWebFilter.class).getOrder()).isEqualTo(42));
 	}
 
 	@ParameterizedTest
@@ -539,25 +525,24 @@ class MetricsAuthAutoConfigurationTests {
 			});
 	}
 
+	// Each value that cannot work beside the same setup with one that does.
 	@ParameterizedTest
-	@ValueSource(strings = { "litellm.metrics-auth.authenticator-timeout=1s",
-			"litellm.metrics-auth.key-files-refresh=1s", "litellm.metrics-auth.named-keys.grafana=sk-grafana-key-00001",
-			"litellm.metrics-auth.actuator-endpoints=metrics", "litellm.metrics-auth.filter-order=-5" })
-	void startsWithTheSameSetupAndAValueThatWorks(String property, @TempDir Path directory) throws IOException {
-		refusesToStartWithAValueThatCannotWork(property, directory, false);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "litellm.metrics-auth.authenticator-timeout=0s",
-			"litellm.metrics-auth.authenticator-timeout=-1s", "litellm.metrics-auth.authenticator-timeout=soon",
-			"litellm.metrics-auth.key-files-refresh=0s", "litellm.metrics-auth.named-keys.grafana=",
-			"litellm.metrics-auth.named-keys.grafana=sha256:abc", "litellm.metrics-auth.actuator-endpoints=not an id",
-			"litellm.metrics-auth.filter-order=first" })
-	void refusesToStartWithAValueThatCannotWork(String property, @TempDir Path directory) throws IOException {
-		refusesToStartWithAValueThatCannotWork(property, directory, true);
-	}
-
-	private void refusesToStartWithAValueThatCannotWork(String property, Path directory, boolean fails)
+	@CsvSource(delimiter = '|', textBlock = """
+			litellm.metrics-auth.authenticator-timeout=1s                      | false
+			litellm.metrics-auth.key-files-refresh=1s                          | false
+			litellm.metrics-auth.named-keys.grafana=sk-grafana-key-00001       | false
+			litellm.metrics-auth.actuator-endpoints=metrics                    | false
+			litellm.metrics-auth.filter-order=-5                               | false
+			litellm.metrics-auth.authenticator-timeout=0s                      | true
+			litellm.metrics-auth.authenticator-timeout=-1s                     | true
+			litellm.metrics-auth.authenticator-timeout=soon                    | true
+			litellm.metrics-auth.key-files-refresh=0s                          | true
+			litellm.metrics-auth.named-keys.grafana=                           | true
+			litellm.metrics-auth.named-keys.grafana=sha256:abc                 | true
+			litellm.metrics-auth.actuator-endpoints=not an id                  | true
+			litellm.metrics-auth.filter-order=first                            | true
+			""")
+	void refusesToStartWithAValueThatCannotWork(String property, boolean fails, @TempDir Path directory)
 			throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001");
 		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
@@ -581,7 +566,7 @@ class MetricsAuthAutoConfigurationTests {
 			.run((context) -> assertBindingFailed(context, name));
 		contextRunner.withPropertyValues("litellm.metrics-auth.key-files=" + keyFile)
 			.run((context) -> assertBindingFailed(context, name));
-		contextRunner.withUserConfiguration(CustomAuthenticatorConfiguration.class)
+		contextRunner.withBean(ReactiveApiKeyAuthenticator.class, AppKeyStore.of("store", "sk-from-a-store")::reactive)
 			.run((context) -> assertBindingFailed(context, name));
 	}
 
@@ -632,18 +617,6 @@ class MetricsAuthAutoConfigurationTests {
 			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
 	}
 
-	@Test
-	void plugsTheGuardInAsAnHttpHandlerDecoratorWhenAskedTo() {
-		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=http-handler").run((context) -> {
-			assertThat(context).doesNotHaveBean(WebFilter.class).hasSingleBean(HttpHandlerDecoratorFactory.class);
-			assertThat(context.getBean(HttpHandlerDecoratorFactory.class).apply((request, response) -> Mono.empty()))
-				.isInstanceOf(MetricsAuthHttpHandlerDecorator.class);
-			assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(statusOf(context, "/metrics", KEY)).isNull();
-			assertThat(statusOf(context, "/health", null)).isNull();
-		});
-	}
-
 	@ParameterizedTest
 	@CsvSource({ "http-handler, http-handler", "HTTP_HANDLER, http-handler", "http_handler, http-handler",
 			"Http-Handler, http-handler", "httpHandler, http-handler", "web-filter, web-filter",
@@ -651,8 +624,11 @@ class MetricsAuthAutoConfigurationTests {
 	void choosesTheAdapterFromEverySpellingThatBindsToIt(String spelling, String adapter, CapturedOutput output) {
 		boolean httpHandler = adapter.equals("http-handler");
 		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=" + spelling).run((context) -> {
-			assertThat(context.getBeansOfType(MetricsAuthWebFilter.class)).hasSize(httpHandler ? 0 : 1);
-			assertThat(context.getBeansOfType(HttpHandlerDecoratorFactory.class)).hasSize(httpHandler ? 1 : 0);
+			assertThat(context.getBeansOfType(WebFilter.class).values()).hasSize(httpHandler ? 0 : 1)
+				.allMatch(MetricsAuthWebFilter.class::isInstance);
+			assertThat(context.getBeansOfType(HttpHandlerDecoratorFactory.class).values()).hasSize(httpHandler ? 1 : 0)
+				.allSatisfy((factory) -> assertThat(factory.apply((request, response) -> Mono.empty()))
+					.isInstanceOf(MetricsAuthHttpHandlerDecorator.class));
 			assertThat(statusOf(context, "/metrics", null)).isEqualTo(HttpStatus.UNAUTHORIZED);
 			assertThat(output).contains("(" + adapter + " adapter)");
 		});
@@ -735,15 +711,8 @@ class MetricsAuthAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed());
 	}
 
-	/**
-	 * Runs a request through the context's guard, plugged in as configured, and returns
-	 * the status it set, or {@code null} if it let the request through.
-	 */
-	private ReactiveWebApplicationContextRunner guardedByKeyFile(Path keyFile) {
-		return this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
-				"litellm.metrics-auth.key-files=" + keyFile);
-	}
-
+	// The status the context's guard, plugged in as configured, set; null if it let the
+	// request through.
 	private static HttpStatus statusOf(AssertableReactiveWebApplicationContext context, String path, String key) {
 		MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get(path);
 		if (key != null) {
@@ -763,13 +732,9 @@ class MetricsAuthAutoConfigurationTests {
 		return (HttpStatus) exchange.getResponse().getStatusCode();
 	}
 
-	private static byte[] sha256(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String sha256Hex(String key) throws NoSuchAlgorithmException {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
@@ -778,37 +743,6 @@ class MetricsAuthAutoConfigurationTests {
 	static MetricsGuard customGuard() {
 		return new MetricsGuard(new MetricsPathMatcher(List.of("/custom")),
 				new KeyRing(AppKeyStore.keys("own", OWN_KEY)), AuthenticationListener.NONE);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomAuthenticatorConfiguration {
-
-		@Bean
-		ReactiveApiKeyAuthenticator keyStoreAuthenticator() {
-			return AppKeyStore.of("store", "sk-from-key-store").reactive();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomFilterConfiguration {
-
-		@Bean
-		MetricsAuthWebFilter customFilter() {
-			return new MetricsAuthWebFilter(customGuard(), null, 0);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomHttpHandlerDecoratorFactoryConfiguration {
-
-		@Bean(MetricsAuthAutoConfiguration.HTTP_HANDLER_DECORATOR_FACTORY_BEAN)
-		HttpHandlerDecoratorFactory customDecoratorFactory() {
-			MetricsGuard guard = customGuard();
-			return (handler) -> new MetricsAuthHttpHandlerDecorator(guard, null, handler, null);
-		}
-
 	}
 
 }

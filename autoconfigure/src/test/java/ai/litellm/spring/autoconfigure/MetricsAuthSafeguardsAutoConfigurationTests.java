@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -39,6 +40,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -46,6 +48,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,58 +82,38 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "true", "TRUE", "True", "tRuE" })
-	void guardsForTrueInAnyCase(String value) {
+	@CsvSource({ "true, 1", "TRUE, 1", "True, 1", "tRuE, 1", "false, 0", "FALSE, 0", "False, 0" })
+	void guardsForTrueAndRegistersNothingForFalseInAnyCase(String value, int guards) {
 		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=" + value)
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(MetricsAuthWebFilter.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBeans(WebFilter.class)
+				.hasSize(guards)
+				.allSatisfy((name, filter) -> assertThat(filter).isInstanceOf(MetricsAuthWebFilter.class)));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "false", "FALSE", "False" })
-	void registersNoGuardForFalseInAnyCase(String value) {
-		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=" + value)
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "web-filter", "http-handler" })
-	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered(String adapter) {
-		// What an application processed ahead of time with the switch off, or one that
-		// excludes the guard's auto-configuration, looks like at run time.
-		ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=" + adapter);
+	@CsvSource({ "web-filter, reactive", "http-handler, reactive", "servlet-filter, servlet" })
+	void refusesToStartWhenTheSwitchIsOnButNoGuardIsRegistered(String adapter, String kind) {
+		AbstractApplicationContextRunner<?, ?, ?> contextRunner = kind.equals("servlet")
+				? new WebApplicationContextRunner() : new ReactiveWebApplicationContextRunner()
+					.withPropertyValues("litellm.metrics-auth.adapter=" + adapter);
+		contextRunner = contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+				"litellm.master-key=" + KEY);
 		ContextConsumer<ApplicationContextAssertProvider<?>> failsClosed = (context) -> assertThat(context).getFailure()
 			.isInstanceOf(MetricsAuthConfigurationException.class)
-			.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
+			.hasMessageContaining(
+					"no metrics guard (" + adapter + " adapter) is registered in this " + kind + " web application")
 			.hasMessageNotContaining(KEY);
-		contextRunner.run(failsClosed);
+		// What an application processed ahead of time with the switch off, or one that
+		// excludes the guard's auto-configuration, looks like at run time.
+		AbstractApplicationContextRunner<?, ?, ?> checkOnly = contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class));
+		checkOnly.run(failsClosed);
 		// A guard that no adapter of the configured kind applies guards nothing.
-		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "web-filter", "http-handler" })
-	void refusesToStartWhenTheStartersAutoConfigurationsAreExcluded(String adapter) {
+		checkOnly.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
 		// What Spring Boot applies from spring.factories, which a context runner does
-		// not.
-		new ReactiveWebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY,
-					"litellm.metrics-auth.adapter=" + adapter)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (" + adapter + " adapter) is registered")
-				.hasMessageNotContaining(KEY));
-	}
-
-	@Test
-	void refusesToStartAServletApplicationWhoseAutoConfigurationsAreExcluded() {
-		new WebApplicationContextRunner().withInitializer(new MetricsAuthSafeguardsInitializer())
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsAuthConfigurationException.class)
-				.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered"));
+		// not, when the starter's auto-configurations are excluded.
+		contextRunner.withInitializer(new MetricsAuthSafeguardsInitializer()).run(failsClosed);
 	}
 
 	@Test
@@ -221,19 +204,6 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	}
 
 	@Test
-	void refusesToStartAServletApplicationWhoseGuardIsNotRegistered() {
-		WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
-		ContextConsumer<ApplicationContextAssertProvider<?>> failsClosed = (context) -> assertThat(context).getFailure()
-			.isInstanceOf(MetricsAuthConfigurationException.class)
-			.hasMessageContaining("no metrics guard (servlet-filter adapter) is registered")
-			.hasMessageContaining("servlet web application");
-		contextRunner.run(failsClosed);
-		contextRunner.withBean(MetricsGuard.class, MetricsAuthAutoConfigurationTests::customGuard).run(failsClosed);
-	}
-
-	@Test
 	void startsAGuardedServletApplication(CapturedOutput output) {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
@@ -257,73 +227,69 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(MetricsKeySanitizingFunction.class));
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "litellm.master-key", "litellm.masterKey", "LITELLM_MASTER_KEY", "litellm.master_key",
-			"litellm.metrics-auth.keys[0]", "litellm.metrics-auth.keys", "litellm.metricsAuth.keys",
-			"LITELLM_METRICSAUTH_KEYS_0", "litellm.metrics-auth.key-hashes[2]", "litellm.metricsAuth.keyHashes",
-			"litellm.metrics-auth.named-keys.prometheus", "litellm.metricsAuth.namedKeys.grafana",
-			"LITELLM_METRICSAUTH_NAMEDKEYS_GRAFANA" })
-	void masksEverySpellingOfAKeyProperty(String key) {
-		SanitizableData data = new SanitizableData(null, key, KEY);
-		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
-			.isEqualTo(SanitizableData.SANITIZED_VALUE);
-	}
-
 	@Test
 	void masksEveryKeyPropertyButTheKeyFilesLocations() {
 		for (KeyProperty property : KeyProperty.values()) {
-			SanitizableData data = new SanitizableData(null, property.propertyName(), "/run/secrets/metrics-key");
-			assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).as(property.propertyName())
+			assertThat(sanitized(property.propertyName(), "/run/secrets/metrics-key")).as(property.propertyName())
 				.isEqualTo((property != KeyProperty.KEY_FILES) ? SanitizableData.SANITIZED_VALUE
 						: "/run/secrets/metrics-key");
 		}
 	}
 
 	@ParameterizedTest
-	@MethodSource("valuesThatCarryKeys")
-	void masksEveryValueThatCarriesAKey(String name, String value) {
-		SanitizableData data = new SanitizableData(null, name, value);
-		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue())
-			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+	@MethodSource
+	void masksEverySpellingOfAKeyPropertyAndEveryValueThatCarriesAKey(String name, String value) {
+		assertThat(sanitized(name, value)).isEqualTo(SanitizableData.SANITIZED_VALUE);
 	}
 
-	static Stream<Arguments> valuesThatCarryKeys() {
-		return Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.master-key=" + KEY),
-				Arguments.of("sun.java.command", "ai.example.App --litellm.metrics-auth.named-keys=" + KEY),
-				Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.named-keys.prometheus=" + KEY),
-				Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.keys[0]=" + KEY),
-				Arguments.of("sun.java.command", "app.jar --litellm.metricsAuth.keyHashes=" + "ab".repeat(32)),
-				Arguments.of("sun.java.command", "app.jar --LITELLM_MASTER_KEY=" + KEY),
-				Arguments.of("SPRING_APPLICATION_JSON", "{\"litellm\":{\"master-key\":\"" + KEY + "\"}}"),
-				Arguments.of("SPRING_APPLICATION_JSON",
-						"{\"litellm\":{\"metrics-auth\":{\"named-keys\":{\"grafana\":\"" + KEY + "\"}}}}"),
-				Arguments.of("SPRING_APPLICATION_JSON",
-						"{\"litellm\": {\"metricsAuth\": {\"keys\": [\"" + KEY + "\"]}}}"),
-				Arguments.of("spring.application.json", "{\"litellm.master_key\":\"" + KEY + "\"}"),
-				Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.metrics-auth.named-keys.x=" + KEY),
-				Arguments.of("JDK_JAVA_OPTIONS", "-Dlitellm.master-key=" + KEY + " -Xss1m"));
-	}
-
-	@ParameterizedTest
-	@MethodSource("valuesThatCarryNoKey")
-	void leavesValuesThatCarryNoKeyAlone(String name, Object value) {
-		SanitizableData data = new SanitizableData(null, name, value);
-		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).isEqualTo(value);
-	}
-
-	static Stream<Arguments> valuesThatCarryNoKey() {
-		return Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.metrics-auth.paths=/x"),
-				Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.require-auth-for-metrics-endpoint=true"),
-				Arguments.of("SPRING_APPLICATION_JSON", "{\"server\":{\"port\":8080}}"),
-				Arguments.of("java.class.path", "/app/lib/litellm-spring-boot.jar"), Arguments.of("server.port", 8080));
+	static Stream<Arguments> masksEverySpellingOfAKeyPropertyAndEveryValueThatCarriesAKey() {
+		Stream<Arguments> keyProperties = Stream
+			.of("litellm.master-key", "litellm.masterKey", "LITELLM_MASTER_KEY", "litellm.master_key",
+					"litellm.metrics-auth.keys[0]", "litellm.metrics-auth.keys", "litellm.metricsAuth.keys",
+					"LITELLM_METRICSAUTH_KEYS_0", "litellm.metrics-auth.key-hashes[2]", "litellm.metricsAuth.keyHashes",
+					"litellm.metrics-auth.named-keys.prometheus", "litellm.metricsAuth.namedKeys.grafana",
+					"LITELLM_METRICSAUTH_NAMEDKEYS_GRAFANA")
+			.map((name) -> Arguments.of(name, KEY));
+		return Stream.concat(keyProperties,
+				Stream.of(Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.master-key=" + KEY),
+						Arguments.of("sun.java.command", "ai.example.App --litellm.metrics-auth.named-keys=" + KEY),
+						Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.named-keys.prometheus=" + KEY),
+						Arguments.of("sun.java.command", "app.jar --litellm.metrics-auth.keys[0]=" + KEY),
+						Arguments.of("sun.java.command", "app.jar --litellm.metricsAuth.keyHashes=" + "ab".repeat(32)),
+						Arguments.of("sun.java.command", "app.jar --LITELLM_MASTER_KEY=" + KEY),
+						Arguments.of("SPRING_APPLICATION_JSON", "{\"litellm\":{\"master-key\":\"" + KEY + "\"}}"),
+						Arguments.of("SPRING_APPLICATION_JSON",
+								"{\"litellm\":{\"metrics-auth\":{\"named-keys\":{\"grafana\":\"" + KEY + "\"}}}}"),
+						Arguments.of("SPRING_APPLICATION_JSON",
+								"{\"litellm\": {\"metricsAuth\": {\"keys\": [\"" + KEY + "\"]}}}"),
+						Arguments.of("spring.application.json", "{\"litellm.master_key\":\"" + KEY + "\"}"),
+						Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.metrics-auth.named-keys.x=" + KEY),
+						Arguments.of("JDK_JAVA_OPTIONS", "-Dlitellm.master-key=" + KEY + " -Xss1m")));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "litellm.require-auth-for-metrics-endpoint", "litellm.metrics-auth.paths[0]",
-			"litellm.metrics-auth.adapter", "server.port", "masterKey", "keys", "litellm.metrics-auth.key-files[0]" })
-	void leavesOtherPropertiesAlone(String key) {
-		SanitizableData data = new SanitizableData(null, key, "value");
-		assertThat(new MetricsKeySanitizingFunction().apply(data).getValue()).isEqualTo("value");
+	@MethodSource
+	void leavesOtherPropertiesAndValuesThatCarryNoKeyAlone(String name, Object value) {
+		assertThat(sanitized(name, value)).isEqualTo(value);
+	}
+
+	static Stream<Arguments> leavesOtherPropertiesAndValuesThatCarryNoKeyAlone() {
+		Stream<Arguments> otherProperties = Stream
+			.of("litellm.require-auth-for-metrics-endpoint", "litellm.metrics-auth.paths[0]",
+					"litellm.metrics-auth.adapter", "server.port", "masterKey", "keys",
+					"litellm.metrics-auth.key-files[0]")
+			.map((name) -> Arguments.of(name, "value"));
+		return Stream.concat(otherProperties,
+				Stream.of(
+						Arguments.of("sun.java.command", "app.jar --server.port=8080 --litellm.metrics-auth.paths=/x"),
+						Arguments.of("JAVA_TOOL_OPTIONS", "-Xmx512m -Dlitellm.require-auth-for-metrics-endpoint=true"),
+						Arguments.of("SPRING_APPLICATION_JSON", "{\"server\":{\"port\":8080}}"),
+						Arguments.of("java.class.path", "/app/lib/litellm-spring-boot.jar"),
+						Arguments.of("server.port", 8080)));
+	}
+
+	private static Object sanitized(String name, Object value) {
+		return new MetricsKeySanitizingFunction().apply(new SanitizableData(null, name, value)).getValue();
 	}
 
 }

@@ -74,7 +74,7 @@ class ServletMetricsAuthAutoConfigurationTests {
 	}
 
 	@Test
-	void registersTheServletFilterForEveryDispatchBeforeSpringSecurity() {
+	void registersTheServletFilterForEveryDispatchBeforeSpringSecurityOrInTheConfiguredOrder() {
 		this.guarded.run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class);
 			FilterRegistrationBean<?> registration = registration(context);
@@ -84,10 +84,6 @@ class ServletMetricsAuthAutoConfigurationTests {
 			assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
 			assertThat(registration.getUrlPatterns()).isEmpty();
 		});
-	}
-
-	@Test
-	void usesTheConfiguredFilterOrder() {
 		this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=7")
 			.run((context) -> assertThat(registration(context).getOrder()).isEqualTo(7));
 	}

@@ -18,9 +18,11 @@ package ai.litellm.spring.metrics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpHeaders;
@@ -36,42 +38,31 @@ class CredentialsReaderTests {
 
 	private final CredentialsReader reader = new CredentialsReader();
 
+	// Any case of the scheme, white space around it, the Basic password whatever the user
+	// name, the LiteLLM header plain or as Bearer, a header's name in any case.
 	@ParameterizedTest
-	@ValueSource(strings = { "Bearer", "bearer", "BEARER", "bEaReR" })
-	void readsABearerTokenWithAnySchemeCase(String scheme) {
-		assertKey(authorization(scheme + " " + KEY), KEY);
+	@MethodSource
+	void readsTheKey(HttpHeaders headers) {
+		assertKey(headers, KEY);
+	}
+
+	static Stream<HttpHeaders> readsTheKey() {
+		return Stream.of(authorization("Bearer " + KEY), authorization("bearer " + KEY), authorization("BEARER " + KEY),
+				authorization("bEaReR " + KEY), authorization("  Bearer   " + KEY + "  "),
+				authorization("Basic " + base64("prometheus:" + KEY)), authorization("basic " + base64(":" + KEY)),
+				liteLlmKey(KEY), liteLlmKey("Bearer " + KEY), liteLlmKey("bearer " + KEY),
+				with("X-LiteLLM-API-Key", KEY));
 	}
 
 	@Test
-	void readsABearerTokenSurroundedByWhiteSpace() {
-		assertKey(authorization("  Bearer   " + KEY + "  "), KEY);
-	}
-
-	@Test
-	void readsTheBasicPasswordAsTheKeyWhateverTheUserName() {
-		assertKey(authorization("Basic " + base64("prometheus:" + KEY)), KEY);
-		assertKey(authorization("basic " + base64(":" + KEY)), KEY);
-	}
-
-	@Test
-	void readsTheLiteLlmHeaderPlainOrAsBearer() {
-		assertKey(liteLlmKey(KEY), KEY);
-		assertKey(liteLlmKey("Bearer " + KEY), KEY);
-		assertKey(liteLlmKey("bearer " + KEY), KEY);
+	void readsBasicCredentialsInUtf8() {
+		assertKey(authorization("Basic " + base64("prometheus:sk-caf\u00e9")), "sk-caf\u00e9");
 	}
 
 	@Test
 	void preferTheLiteLlmHeaderOverAuthorization() {
-		HttpHeaders headers = liteLlmKey("sk-litellm");
-		headers.set(HttpHeaders.AUTHORIZATION, "Bearer sk-authorization");
-		assertKey(headers, "sk-litellm");
-	}
-
-	@Test
-	void aMalformedLiteLlmHeaderIsNotRescuedByAValidAuthorization() {
-		HttpHeaders headers = liteLlmKey("");
-		headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + KEY);
-		assertFailure(headers, AuthenticationFailure.MALFORMED_CREDENTIALS);
+		assertKey(with(CredentialsReader.LITELLM_API_KEY_HEADER, "sk-litellm", HttpHeaders.AUTHORIZATION,
+				"Bearer sk-authorization"), "sk-litellm");
 	}
 
 	@Test
@@ -93,38 +84,22 @@ class CredentialsReaderTests {
 		assertFailure(liteLlmKey(value), AuthenticationFailure.MALFORMED_CREDENTIALS);
 	}
 
-	@Test
-	void reportsRepeatedAuthorizationHeadersAsMalformed() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + KEY);
-		headers.add(HttpHeaders.AUTHORIZATION, "Bearer other");
+	// Repeated headers, a malformed LiteLLM header that a valid Authorization does not
+	// rescue, and Basic credentials that are not UTF-8.
+	@ParameterizedTest
+	@MethodSource
+	void reportsMalformedCredentials(HttpHeaders headers) {
 		assertFailure(headers, AuthenticationFailure.MALFORMED_CREDENTIALS);
 	}
 
-	@Test
-	void reportsRepeatedLiteLlmHeadersAsMalformed() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(CredentialsReader.LITELLM_API_KEY_HEADER, KEY);
-		headers.add(CredentialsReader.LITELLM_API_KEY_HEADER, KEY);
-		assertFailure(headers, AuthenticationFailure.MALFORMED_CREDENTIALS);
-	}
-
-	@Test
-	void reportsBasicCredentialsThatAreNotUtf8AsMalformed() {
+	static Stream<HttpHeaders> reportsMalformedCredentials() {
+		String litellm = CredentialsReader.LITELLM_API_KEY_HEADER;
 		byte[] latin1 = "prometheus:sk-caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
-		assertFailure(authorization("Basic " + Base64.getEncoder().encodeToString(latin1)),
-				AuthenticationFailure.MALFORMED_CREDENTIALS);
 		byte[] truncated = { 'u', ':', 'k', (byte) 0xC3 };
-		assertFailure(authorization("Basic " + Base64.getEncoder().encodeToString(truncated)),
-				AuthenticationFailure.MALFORMED_CREDENTIALS);
-		assertKey(authorization("Basic " + base64("prometheus:sk-caf\u00e9")), "sk-caf\u00e9");
-	}
-
-	@Test
-	void readsHeadersWhateverTheCaseOfTheirNames() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add("X-LiteLLM-API-Key", KEY);
-		assertKey(headers, KEY);
+		return Stream.of(with(HttpHeaders.AUTHORIZATION, "Bearer " + KEY, HttpHeaders.AUTHORIZATION, "Bearer other"),
+				with(litellm, KEY, litellm, KEY), with(litellm, "", HttpHeaders.AUTHORIZATION, "Bearer " + KEY),
+				authorization("Basic " + Base64.getEncoder().encodeToString(latin1)),
+				authorization("Basic " + Base64.getEncoder().encodeToString(truncated)));
 	}
 
 	@Test
@@ -149,14 +124,18 @@ class CredentialsReaderTests {
 	}
 
 	private static HttpHeaders authorization(String value) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.AUTHORIZATION, value);
-		return headers;
+		return with(HttpHeaders.AUTHORIZATION, value);
 	}
 
 	private static HttpHeaders liteLlmKey(String value) {
+		return with(CredentialsReader.LITELLM_API_KEY_HEADER, value);
+	}
+
+	private static HttpHeaders with(String... namesAndValues) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(CredentialsReader.LITELLM_API_KEY_HEADER, value);
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			headers.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
 		return headers;
 	}
 

@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import ai.litellm.spring.metrics.KeyFiles.KeyFileException;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +45,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link KeyRing}.
@@ -201,9 +201,9 @@ class KeyRingTests {
 		try (RandomAccessFile huge = new RandomAccessFile(secret.resolve("huge").toFile(), "rw")) {
 			huge.setLength(3L * 1024 * 1024 * 1024);
 		}
-		awaitTrue(() -> this.readings.contains(false));
+		await().until(() -> this.readings.contains(false));
 		Files.delete(file);
-		awaitTrue(() -> ring.match(OLD_KEY) == null);
+		await().until(() -> ring.match(OLD_KEY) == null);
 		assertThat(ring.isRunning()).isTrue();
 		assertThat(output).contains("file huge is larger than 4096 bytes");
 	}
@@ -275,7 +275,7 @@ class KeyRingTests {
 			.as("a daemon, which never keeps the JVM from exiting")
 			.isNotEmpty()
 			.allMatch(Thread::isDaemon);
-		awaitTrue(() -> ring.match(NEW_KEY) != null);
+		await().until(() -> ring.match(NEW_KEY) != null);
 		assertThat(ring.match(OLD_KEY)).isNull();
 		ring.stop();
 		assertThat(ring.isRunning()).isFalse();
@@ -305,10 +305,10 @@ class KeyRingTests {
 		});
 		this.rings.add(ring);
 		ring.start();
-		Files.writeString(file, NEW_KEY);
-		awaitTrue(() -> throwing.get() >= 2);
-		Files.writeString(file, "sk-third-rotation-0003");
-		awaitTrue(() -> ring.match("sk-third-rotation-0003") != null);
+		replace(file, NEW_KEY);
+		await().until(() -> throwing.get() >= 2);
+		replace(file, "sk-third-rotation-0003");
+		await().until(() -> ring.match("sk-third-rotation-0003") != null);
 		assertThat(ring.match(NEW_KEY)).isNull();
 		assertThat(this.readings).as("the reading that threw is told as unusable").contains(false);
 	}
@@ -381,16 +381,14 @@ class KeyRingTests {
 		return AcceptedKeys.builder().key(name, key, "test").build();
 	}
 
-	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(condition.getAsBoolean()).isTrue();
-	}
-
 	private Path write(String name, String content) throws IOException {
 		return Files.writeString(this.directory.resolve(name), content);
+	}
+
+	// At once: a reading that caught the file half written would be told unusable anyway.
+	private static void replace(Path file, String content) throws IOException {
+		Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), content);
+		Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/**

@@ -30,6 +30,8 @@ import ai.litellm.spring.metrics.MetricsGuards.RecordingListener;
 import ai.litellm.spring.metrics.RequestHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -87,24 +89,17 @@ class ReactiveMetricsGuardTests {
 		assertThat(guard(null).isMetricsRequest(request)).isTrue();
 	}
 
-	@Test
-	void proceedsWithAConfiguredKeyWithoutAskingTheKeyStore() {
-		authenticate(guard(this.keyStore), KEY);
+	// A configured key without asking the key store; the key store's under its name.
+	@ParameterizedTest
+	@CsvSource({ KEY + ", master, 0", STORE_KEY + ", grafana, 1" })
+	void proceedsWithAnAcceptedKeyCountedUnderItsName(String key, String name, int lookups) {
+		authenticate(guard(this.keyStore), key);
 		assertThat(this.proceeded).hasValue(1);
 		assertThat(this.response.getStatusCode()).isNull();
-		assertThat(this.lookups).hasValue(0);
-		assertThat(this.listener.accepted).containsExactly("master");
+		assertThat(this.lookups).hasValue(lookups);
+		assertThat(this.listener.accepted).containsExactly(name);
 		assertThat(this.response.getHeaders().getCacheControl()).as("no shared cache keeps what a key unlocked")
 			.isEqualTo("no-store");
-	}
-
-	@Test
-	void proceedsWithTheKeyStoresKeyCountedUnderItsName() {
-		authenticate(guard(this.keyStore), STORE_KEY);
-		assertThat(this.proceeded).hasValue(1);
-		assertThat(this.lookups).hasValue(1);
-		assertThat(this.listener.accepted).containsExactly("grafana");
-		assertThat(this.response.getHeaders().getCacheControl()).isEqualTo("no-store");
 	}
 
 	@Test

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.AuthenticatorSaturatedException;
@@ -37,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link BoundedApiKeyAuthenticator}.
@@ -154,7 +154,7 @@ class BoundedApiKeyAuthenticatorTests {
 		assertThatExceptionOfType(AuthenticatorSaturatedException.class)
 			.isThrownBy(() -> this.authenticator.authenticate("sk-next"));
 		this.release.countDown();
-		awaitTrue(() -> this.bounds.inFlight() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.bounds.inFlight() == 0);
 		assertThat(this.lookups).as("the refused lookup never started").hasValue(1);
 	}
 
@@ -162,7 +162,7 @@ class BoundedApiKeyAuthenticatorTests {
 	void refusesLookupsBeyondTheBoundWithoutStartingThemOrNamingTheKey() throws Exception {
 		this.requests.submit(() -> this.authenticator.authenticate("sk-stuck"));
 		// The lookup holds its place from before its thread starts it.
-		awaitTrue(() -> this.bounds.inFlight() == 1 && this.lookups.get() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.bounds.inFlight() == 1 && this.lookups.get() == 1);
 		assertThatExceptionOfType(AuthenticatorSaturatedException.class)
 			.isThrownBy(() -> this.authenticator.authenticate("sk-secret-key"))
 			.withMessageNotContaining("sk-secret-key");
@@ -176,7 +176,7 @@ class BoundedApiKeyAuthenticatorTests {
 				new KeyLookups(Duration.ZERO, 1), Duration.ofSeconds(5));
 		assertThat(uncached.authenticate("sk-good")).isEqualTo(GRAFANA);
 		this.requests.submit(() -> uncached.authenticate("sk-flood-1"));
-		awaitTrue(() -> this.lookups.get() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.lookups.get() == 2);
 		assertThatExceptionOfType(AuthenticatorSaturatedException.class)
 			.isThrownBy(() -> uncached.authenticate("sk-flood-2"));
 		// Back to back, as concurrent scrapes come: each lookup starts while the thread
@@ -195,14 +195,6 @@ class BoundedApiKeyAuthenticatorTests {
 
 	private BoundedApiKeyAuthenticator bounded(ApiKeyAuthenticator keyStore) {
 		return new BoundedApiKeyAuthenticator(keyStore, this.bounds, Duration.ofSeconds(5));
-	}
-
-	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(condition.getAsBoolean()).isTrue();
 	}
 
 	private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -87,13 +87,15 @@ class MetricsAuthServletFilterTests {
 		assertRejected(401);
 	}
 
-	@Test
-	void servesTheMetricsToAConfiguredKeyWithoutAskingTheKeyStore() throws Exception {
-		MockHttpServletRequest request = withKey(KEY);
+	// A configured key without asking the key store; the key store's under its name.
+	@ParameterizedTest
+	@CsvSource({ KEY + ", master, 0", STORE_KEY + ", grafana, 1" })
+	void servesTheMetricsToAnAcceptedKeyCountedUnderItsName(String key, String name, int lookups) throws Exception {
+		MockHttpServletRequest request = withKey(key);
 		this.filter.doFilter(request, this.response, this.chain);
 		assertThat(this.chain.getRequest()).isSameAs(request);
-		assertThat(this.lookups).hasValue(0);
-		assertThat(this.listener.accepted).containsExactly("master");
+		assertThat(this.lookups).hasValue(lookups);
+		assertThat(this.listener.accepted).containsExactly(name);
 		assertThat(this.response.getHeader("Cache-Control")).as("no shared cache keeps what a key unlocked")
 			.isEqualTo("no-store");
 	}
@@ -115,14 +117,6 @@ class MetricsAuthServletFilterTests {
 		this.filter.doFilter(request, this.response, this.chain);
 		assertThat(this.response.getStatus()).isEqualTo(status);
 		assertThat(this.chain.getRequest()).isEqualTo((status == 200) ? request : null);
-	}
-
-	@Test
-	void servesTheMetricsToTheKeyStoresKeyCountedUnderItsName() throws Exception {
-		MockHttpServletRequest request = withKey(STORE_KEY);
-		this.filter.doFilter(request, this.response, this.chain);
-		assertThat(this.chain.getRequest()).isSameAs(request);
-		assertThat(this.listener.accepted).containsExactly("grafana");
 	}
 
 	@Test
