@@ -49,15 +49,13 @@ import org.springframework.web.server.WebFilter;
  */
 public final class PassThroughFilterRules {
 
-	private static final String SERVLET_FILTER = "jakarta.servlet.Filter";
-
 	private static final DescribedPredicate<JavaClass> REACTIVE_FILTERS = DescribedPredicate
 		.describe("are web filters or HTTP handlers", (javaClass) -> isImplementation(javaClass)
 				&& (javaClass.isAssignableTo(WebFilter.class) || javaClass.isAssignableTo(HttpHandler.class)));
 
 	private static final DescribedPredicate<JavaClass> SERVLET_FILTERS = DescribedPredicate.describe(
 			"are servlet filters",
-			(javaClass) -> isImplementation(javaClass) && javaClass.isAssignableTo(SERVLET_FILTER));
+			(javaClass) -> isImplementation(javaClass) && javaClass.isAssignableTo("jakarta.servlet.Filter"));
 
 	private static final DescribedPredicate<JavaClass> FILTERS = REACTIVE_FILTERS.or(SERVLET_FILTERS)
 		.as("are web filters, HTTP handlers or servlet filters");

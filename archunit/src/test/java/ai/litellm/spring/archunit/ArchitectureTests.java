@@ -68,11 +68,9 @@ import org.springframework.web.server.WebFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Our classes follow the {@link PassThroughFilterRules} we publish and the rules of the
- * design page that we keep for ourselves (a core that knows no stack, adapters that know
- * no Boot wiring, no package cycles), and every rule catches classes that break it. The
- * project's rules are shown on classes in the packages they name
- * ({@code ArchitectureViolations} in this module's test sources).
+ * Our classes follow the {@link PassThroughFilterRules} we publish and the design page's
+ * rules we keep for ourselves, and every rule catches classes that break it (ours shown
+ * on the {@code ArchitectureViolations} in the packages they name).
  */
 class ArchitectureTests {
 

@@ -19,15 +19,16 @@ package ai.litellm.spring.monitoring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -35,13 +36,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert rules: valid for Prometheus as a rule file and as a PrometheusRule, the same
- * in both, passing their promtool unit tests, and each with the labels and annotations an
- * operator needs, a runbook entry and a line in the operating guide.
- * <p>
- * {@code promtool check rules} accepts a rule that queries a series the application never
- * emits; the unit tests catch a rule that does not fire on the series the guard emits,
- * and the sample app's {@code MonitoringTests} a series the application does not emit.
+ * The alert rules: valid and the same as a rule file and as a PrometheusRule, passing
+ * their promtool unit tests (which catch a rule that does not fire on the guard's series;
+ * the sample app's {@code MonitoringTests} catch a series it never emits), each with the
+ * labels and annotations an operator needs, a runbook entry and a line in the guide.
  */
 class AlertRulesTests {
 
@@ -51,19 +49,19 @@ class AlertRulesTests {
 
 	@Test
 	void promtoolAcceptsTheRuleFile() throws Exception {
-		assertAccepted(Promtool.run("check", "rules", MonitoringFiles.RULES.toString()));
+		Promtool.assertAcceptsRules(MonitoringFiles.RULES, MonitoringFiles.rules().size());
 	}
 
 	@Test
 	void promtoolAcceptsTheGroupsOfThePrometheusRule(@TempDir Path directory) throws Exception {
 		Path groups = directory.resolve("prometheusrule-spec.yaml");
-		Files.writeString(groups, new Yaml().dump(prometheusRule().get("spec")));
-		assertAccepted(Promtool.run("check", "rules", groups.toString()));
+		Files.writeString(groups, new Yaml().dump(MonitoringFiles.yaml(MonitoringFiles.PROMETHEUS_RULE).get("spec")));
+		Promtool.assertAcceptsRules(groups, MonitoringFiles.rules().size());
 	}
 
 	@Test
 	void thePrometheusRuleHoldsTheGroupsOfTheRuleFile() throws IOException {
-		Map<String, Object> prometheusRule = prometheusRule();
+		Map<String, Object> prometheusRule = MonitoringFiles.yaml(MonitoringFiles.PROMETHEUS_RULE);
 		assertThat(prometheusRule).containsEntry("apiVersion", "monitoring.coreos.com/v1")
 			.containsEntry("kind", "PrometheusRule");
 		assertThat(prometheusRule.get("spec")).as("spec of %s", MonitoringFiles.PROMETHEUS_RULE)
@@ -72,12 +70,11 @@ class AlertRulesTests {
 
 	@Test
 	void alertsPassTheirUnitTests() throws Exception {
-		List<String> arguments = new ArrayList<>(List.of("test", "rules"));
-		MonitoringFiles.ruleTests().forEach((file) -> arguments.add(file.toString()));
-		assertThat(arguments).as("promtool unit test files").hasSizeGreaterThan(2);
-		Promtool.Result result = Promtool.run(arguments.toArray(String[]::new));
-		assertThat(result.exitStatus()).as("%s", result).isZero();
-		assertThat(result.output()).as("%s", result).doesNotContain("FAILED");
+		List<Path> files = MonitoringFiles.ruleTests();
+		assertThat(files).as("promtool unit test files").isNotEmpty();
+		String[] arguments = Stream.concat(Stream.of("test", "rules"), files.stream().map(Path::toString))
+			.toArray(String[]::new);
+		assertThat(Promtool.run(arguments)).doesNotContain("FAILED");
 	}
 
 	@Test
@@ -85,11 +82,12 @@ class AlertRulesTests {
 		Set<String> firing = new TreeSet<>();
 		Set<String> silent = new TreeSet<>();
 		for (Path file : MonitoringFiles.ruleTests()) {
-			for (Map<String, Object> test : list(MonitoringFiles.yaml(file).get("tests"))) {
-				for (Map<String, Object> check : list(test.get("alert_rule_test"))) {
-					String alert = (String) check.get("alertname");
-					(list(check.get("exp_alerts")).isEmpty() ? silent : firing).add(alert);
-				}
+			List<Map<String, Object>> checks = JsonPath.read(MonitoringFiles.yaml(file),
+					"$.tests[*].alert_rule_test[*]");
+			for (Map<String, Object> check : checks) {
+				List<?> expected = (List<?>) check.get("exp_alerts");
+				boolean fires = expected != null && !expected.isEmpty();
+				(fires ? firing : silent).add((String) check.get("alertname"));
 			}
 		}
 		Set<String> alerts = alertNames();
@@ -119,11 +117,10 @@ class AlertRulesTests {
 
 	@Test
 	void theRunbookHasOneEntryPerAlert() throws IOException {
-		Set<String> entries = new TreeSet<>();
-		Matcher matcher = RUNBOOK_ENTRY.matcher(Files.readString(MonitoringFiles.RUNBOOK));
-		while (matcher.find()) {
-			entries.add(matcher.group(1));
-		}
+		Set<String> entries = RUNBOOK_ENTRY.matcher(Files.readString(MonitoringFiles.RUNBOOK))
+			.results()
+			.map((entry) -> entry.group(1))
+			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(entries).as("entries (## headings) of %s", MonitoringFiles.RUNBOOK).isEqualTo(alertNames());
 	}
 
@@ -136,25 +133,11 @@ class AlertRulesTests {
 		}
 	}
 
-	private static void assertAccepted(Promtool.Result result) throws IOException {
-		assertThat(result.exitStatus()).as("%s", result).isZero();
-		assertThat(result.output()).as("%s", result)
-			.contains("SUCCESS: %d rules found".formatted(MonitoringFiles.rules().size()));
-	}
-
-	private static Map<String, Object> prometheusRule() throws IOException {
-		return MonitoringFiles.yaml(MonitoringFiles.PROMETHEUS_RULE);
-	}
-
 	private static Set<String> alertNames() throws IOException {
-		Set<String> names = new TreeSet<>();
-		MonitoringFiles.rules().forEach((rule) -> names.add((String) rule.get("alert")));
-		return names;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Object value) {
-		return (value != null) ? (List<Map<String, Object>>) value : List.of();
+		return MonitoringFiles.rules()
+			.stream()
+			.map((rule) -> (String) rule.get("alert"))
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	@SuppressWarnings("unchecked")

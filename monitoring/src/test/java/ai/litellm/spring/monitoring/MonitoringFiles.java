@@ -58,22 +58,14 @@ final class MonitoringFiles {
 		}
 	}
 
-	/**
-	 * Return the promtool unit test files, in {@code tests/}.
-	 * @return the files, sorted
-	 * @throws IOException if the folder cannot be listed
-	 */
+	// The promtool unit test files, sorted.
 	static List<Path> ruleTests() throws IOException {
 		try (Stream<Path> files = Files.list(DIRECTORY.resolve("tests"))) {
 			return files.filter((file) -> file.toString().endsWith(".yaml")).sorted().toList();
 		}
 	}
 
-	/**
-	 * Return the rules of the rule file, each as it is written there.
-	 * @return the rules of every group
-	 * @throws IOException if the file cannot be read
-	 */
+	// The rules of every group of the rule file, each as written there.
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> rules() throws IOException {
 		List<Map<String, Object>> groups = (List<Map<String, Object>>) yaml(RULES).get("groups");

@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 
 import ai.litellm.spring.test.Binaries;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Runs Prometheus's {@code promtool}, found as {@link Binaries} describes
- * ({@code promtool.bin}, {@code PROMTOOL_BIN}).
+ * ({@code promtool.bin}, {@code PROMTOOL_BIN}), for at most two minutes.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -40,47 +42,31 @@ final class Promtool {
 	private Promtool() {
 	}
 
-	/**
-	 * Run promtool and wait for it, at most two minutes.
-	 * @param arguments the arguments, such as {@code check rules file.yaml}
-	 * @return its exit status and its output (standard output and error together)
-	 * @throws IOException if it cannot be started or its output cannot be read
-	 * @throws InterruptedException if interrupted while waiting
-	 */
-	static Result run(String... arguments) throws IOException, InterruptedException {
+	// Its standard output and error, once it has exited with status 0.
+	static String run(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Binaries.locate("promtool", "promtool.bin", "PROMTOOL_BIN").toString());
 		command.addAll(List.of(arguments));
-		Path output = Files.createTempFile("promtool", ".log");
+		Path file = Files.createTempFile("promtool", ".log");
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile())
+				.redirectOutput(file.toFile())
 				.start();
 			if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 				throw new AssertionError("%s took longer than %s".formatted(command, TIMEOUT));
 			}
-			return new Result(command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+			String output = Files.readString(file, StandardCharsets.UTF_8);
+			assertThat(process.exitValue()).as("%s exited with:%n%s", command, output).isZero();
+			return output;
 		}
 		finally {
-			Files.deleteIfExists(output);
+			Files.deleteIfExists(file);
 		}
 	}
 
-	/**
-	 * What a run of promtool gave.
-	 *
-	 * @param command the command that ran
-	 * @param exitStatus its exit status
-	 * @param output its standard output and error
-	 */
-	record Result(List<String> command, int exitStatus, String output) {
-
-		@Override
-		public String toString() {
-			return String.join(" ", this.command) + " exited with " + this.exitStatus + ":\n" + this.output;
-		}
-
+	static void assertAcceptsRules(Path file, int rules) throws IOException, InterruptedException {
+		assertThat(run("check", "rules", file.toString())).contains("SUCCESS: %d rules found".formatted(rules));
 	}
 
 }

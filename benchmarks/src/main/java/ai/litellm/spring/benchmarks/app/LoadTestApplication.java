@@ -17,8 +17,13 @@
 package ai.litellm.spring.benchmarks.app;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.AuthenticationListener;
@@ -29,9 +34,12 @@ import reactor.netty.ReactorNetty;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -144,6 +152,68 @@ public class LoadTestApplication {
 							.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
 							.body(METRICS))
 				.build();
+		}
+
+	}
+
+	/**
+	 * The filter setups the load test compares, chosen with {@code --bench.mode}: the
+	 * name in lower case with dashes ({@code starter-handler}).
+	 */
+	enum BenchMode {
+
+		NONE(WebApplicationType.REACTIVE, Map.of()), STARTER(WebApplicationType.REACTIVE, starter("web-filter")),
+		STARTER_HANDLER(WebApplicationType.REACTIVE, starter("http-handler")),
+		COMPOSED(WebApplicationType.REACTIVE, Map.of(), ModeConfigurations.Composed.class),
+		SECURITY(WebApplicationType.REACTIVE, Map.of(), ModeConfigurations.ReactiveSecurity.class),
+		SERVLET_NONE(WebApplicationType.SERVLET, Map.of()),
+		SERVLET_STARTER(WebApplicationType.SERVLET, starter("web-filter")),
+		SERVLET_SECURITY(WebApplicationType.SERVLET, Map.of(), ModeConfigurations.ServletSecurity.class);
+
+		final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+		final WebApplicationType webApplicationType;
+
+		final List<Class<?>> configurations;
+
+		private final Map<String, Object> properties;
+
+		BenchMode(WebApplicationType webApplicationType, Map<String, Object> properties, Class<?>... configurations) {
+			this.webApplicationType = webApplicationType;
+			this.properties = properties;
+			this.configurations = List.of(configurations);
+		}
+
+		private static Map<String, Object> starter(String adapter) {
+			return Map.of("litellm.require-auth-for-metrics-endpoint", "true", "litellm.master-key", API_KEY,
+					"litellm.metrics-auth.adapter", adapter);
+		}
+
+		Map<String, Object> properties() {
+			Map<String, Object> properties = new HashMap<>(this.properties);
+			properties.put(MODE_PROPERTY, this.value);
+			if (this != SECURITY && this != SERVLET_SECURITY) {
+				// Without them, Boot would secure every other mode's application too.
+				List<String> security = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+					.getCandidates()
+					.stream()
+					.filter((name) -> name.startsWith("org.springframework.boot.security."))
+					.toList();
+				properties.put("spring.autoconfigure.exclude", String.join(",", security));
+			}
+			return properties;
+		}
+
+		static BenchMode of(String value) {
+			return Arrays.stream(values())
+				.filter((mode) -> mode.value.equals(value))
+				.findFirst()
+				.orElseThrow(
+						() -> new IllegalArgumentException("Unknown mode '" + value + "', expected one of " + names()));
+		}
+
+		static String names() {
+			return Arrays.stream(values()).map((mode) -> mode.value).collect(Collectors.joining("|"));
 		}
 
 	}

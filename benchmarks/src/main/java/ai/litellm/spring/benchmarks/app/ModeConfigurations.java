@@ -16,6 +16,11 @@
 
 package ai.litellm.spring.benchmarks.app;
 
+import java.util.function.Function;
+
+import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
@@ -36,9 +41,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * What the {@code composed} and Spring Security modes add to the application. Spring
- * Security is configured as its reference documentation shows; the JMH benchmarks build
- * their filters from the same classes.
+ * What the {@code composed} and Spring Security modes add to the application, and the
+ * filters they add. Spring Security is configured as its reference documentation shows;
+ * the JMH benchmarks build their filters from the same classes.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -49,9 +54,8 @@ public final class ModeConfigurations {
 	private ModeConfigurations() {
 	}
 
-	// The {noop} password is upgraded to bcrypt at the first login, so every later login
-	// runs bcrypt: what a user who configures it this way gets, so the load test keeps
-	// it.
+	// Upgraded to bcrypt at the first login, so every later login runs bcrypt: what a
+	// user who configures it this way gets.
 	private static UserDetails prometheus() {
 		return User.withUsername(LoadTestApplication.USER)
 			.password("{noop}" + LoadTestApplication.API_KEY)
@@ -132,6 +136,51 @@ public final class ModeConfigurations {
 		public String toString() {
 			// A constant: Spring's chain calls it per request for its checkpoint.
 			return "PassThroughWebFilter";
+		}
+
+	}
+
+	/**
+	 * The starter's job written in the usual reactive-composition style, the shape of
+	 * Spring Security's {@code AuthenticationWebFilter}: a matcher answering with a
+	 * {@code Mono<Boolean>}, then {@code filter}, {@code flatMap}, {@code switchIfEmpty}
+	 * and {@code defer}. It delegates matching, the key check and the 401 to the
+	 * starter's own code, so the only difference the benchmarks see is the pipeline every
+	 * request assembles: the JVM analogue of the middleware base class in LiteLLM's blog
+	 * post.
+	 */
+	public static final class ComposedMetricsAuthWebFilter implements WebFilter {
+
+		// The style of Spring Security's ServerWebExchangeMatcher.
+		private final Function<ServerWebExchange, Mono<Boolean>> metricsRequests;
+
+		private final MetricsAuthWebFilter metricsRequestFilter;
+
+		/**
+		 * Create a filter for the metrics paths of a guard.
+		 * @param guard the starter's guard
+		 */
+		public ComposedMetricsAuthWebFilter(MetricsGuard guard) {
+			MetricsPathMatcher paths = guard.getPaths();
+			this.metricsRequests = (exchange) -> Mono
+				.just(paths.matches(exchange.getRequest().getPath().pathWithinApplication()));
+			this.metricsRequestFilter = new MetricsAuthWebFilter(guard, null, MetricsAuthWebFilter.DEFAULT_ORDER);
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return this.metricsRequests.apply(exchange)
+				.filter(Boolean::booleanValue)
+				// thenReturn: an empty Mono<Void> must not make switchIfEmpty run the
+				// chain a second time.
+				.flatMap((metricsRequest) -> this.metricsRequestFilter.filter(exchange, chain).thenReturn(Boolean.TRUE))
+				.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.FALSE))
+				.then();
+		}
+
+		@Override
+		public String toString() {
+			return "ComposedMetricsAuthWebFilter";
 		}
 
 	}

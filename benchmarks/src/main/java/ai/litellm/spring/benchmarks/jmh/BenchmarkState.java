@@ -18,7 +18,11 @@ package ai.litellm.spring.benchmarks.jmh;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,6 +34,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
@@ -38,10 +43,21 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebHandler;
 import org.springframework.web.server.adapter.DefaultServerWebExchange;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.session.DefaultWebSessionManager;
@@ -131,6 +147,124 @@ public abstract class BenchmarkState implements CoreSubscriber<Void> {
 				ServerCodecConfigurer.create(), new AcceptHeaderLocaleContextResolver());
 		exchange.getSession().block(Duration.ofSeconds(10));
 		return exchange;
+	}
+
+	/**
+	 * The rest of the application behind the filter under test, on either stack: it only
+	 * counts the requests that reach it, adding neither time nor allocation.
+	 */
+	static final class TerminalHandler implements WebFilterChain, WebHandler, HttpHandler, FilterChain {
+
+		long handled;
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange) {
+			this.handled++;
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> handle(ServerWebExchange exchange) {
+			return filter(exchange);
+		}
+
+		@Override
+		public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+			this.handled++;
+			return Mono.empty();
+		}
+
+		@Override
+		public void doFilter(ServletRequest request, ServletResponse response) {
+			this.handled++;
+		}
+
+	}
+
+	/**
+	 * A response that can be committed again after a {@link #reset()}, so that a
+	 * benchmark can reject millions of requests on one pre-built exchange: Spring's own
+	 * responses ignore writes once committed, and a fresh exchange per call would time
+	 * its construction. What happens at commit belongs to the server and is left out: the
+	 * body is not written, and {@link #beforeCommit} actions are dropped (Spring Security
+	 * registers some on every request). The load test measures those.
+	 */
+	static final class ReusableServerHttpResponse implements ServerHttpResponse {
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private final MultiValueMap<String, ResponseCookie> cookies = new LinkedMultiValueMap<>();
+
+		private @Nullable HttpStatusCode statusCode;
+
+		private boolean committed;
+
+		void reset() {
+			this.headers.clear();
+			this.cookies.clear();
+			this.statusCode = null;
+			this.committed = false;
+		}
+
+		@Override
+		public boolean setStatusCode(@Nullable HttpStatusCode status) {
+			if (this.committed) {
+				return false;
+			}
+			this.statusCode = status;
+			return true;
+		}
+
+		@Override
+		public @Nullable HttpStatusCode getStatusCode() {
+			return this.statusCode;
+		}
+
+		@Override
+		public MultiValueMap<String, ResponseCookie> getCookies() {
+			return this.cookies;
+		}
+
+		@Override
+		public void addCookie(ResponseCookie cookie) {
+			this.cookies.add(cookie.getName(), cookie);
+		}
+
+		@Override
+		public DataBufferFactory bufferFactory() {
+			return DefaultDataBufferFactory.sharedInstance;
+		}
+
+		@Override
+		public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+		}
+
+		@Override
+		public boolean isCommitted() {
+			return this.committed;
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			return setComplete();
+		}
+
+		@Override
+		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+			return setComplete();
+		}
+
+		@Override
+		public Mono<Void> setComplete() {
+			this.committed = true;
+			return Mono.empty();
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
 	}
 
 }

@@ -16,9 +16,9 @@
 
 package ai.litellm.spring.benchmarks.jmh;
 
-import ai.litellm.spring.benchmarks.app.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.benchmarks.app.LoadTestApplication;
 import ai.litellm.spring.benchmarks.app.ModeConfigurations;
+import ai.litellm.spring.benchmarks.app.ModeConfigurations.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;

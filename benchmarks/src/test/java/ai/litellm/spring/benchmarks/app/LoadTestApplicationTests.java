@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import ai.litellm.spring.benchmarks.app.LoadTestApplication.BenchMode;
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,7 @@ class LoadTestApplicationTests {
 
 	@ParameterizedTest
 	@EnumSource
-	void eachModeRunsOnTheServerOfItsStackWithExactlyItsOwnFilters(BenchMode mode) {
+	void eachModeRunsOnTheServerOfItsStackWithExactlyItsOwnFiltersAndSecurityBeans(BenchMode mode) {
 		ConfigurableApplicationContext context = started(mode);
 		// Both Netty and Tomcat are on the classpath: the type must pick the server.
 		assertThat(((WebServerApplicationContext) context).getWebServer())
@@ -88,6 +89,19 @@ class LoadTestApplicationTests {
 		});
 		assertThat(context.getBeanNamesForType(HttpHandlerDecoratorFactory.class)).containsExactlyElementsOf(
 				(mode == BenchMode.STARTER_HANDLER) ? List.of("metricsAuthHttpHandlerDecoratorFactory") : List.of());
+		// Only the security modes have beans of Spring Security.
+		List<String> securityBeans = Arrays.stream(context.getBeanDefinitionNames())
+			.map(context::getType)
+			.filter(Objects::nonNull)
+			.map(Class::getName)
+			.filter((name) -> name.startsWith("org.springframework.security.")
+					|| name.startsWith("org.springframework.boot.security."))
+			.toList();
+		assertThat(securityBeans.isEmpty())
+			.isNotEqualTo(mode == BenchMode.SECURITY || mode == BenchMode.SERVLET_SECURITY);
+		// Declared as a Filter, so found by instance rather than by declared type.
+		assertThat(context.getBeansOfType(FilterChainProxy.class))
+			.hasSize((mode == BenchMode.SERVLET_SECURITY) ? 1 : 0);
 	}
 
 	@ParameterizedTest
@@ -104,24 +118,6 @@ class LoadTestApplicationTests {
 			case SERVLET_SECURITY -> List.of("springSecurityFilterChain");
 			default -> List.of();
 		});
-	}
-
-	@ParameterizedTest
-	@EnumSource
-	void onlyTheSecurityModesHaveBeansOfSpringSecurity(BenchMode mode) {
-		ConfigurableApplicationContext context = started(mode);
-		List<String> securityBeans = Arrays.stream(context.getBeanDefinitionNames())
-			.map(context::getType)
-			.filter(Objects::nonNull)
-			.map(Class::getName)
-			.filter((name) -> name.startsWith("org.springframework.security.")
-					|| name.startsWith("org.springframework.boot.security."))
-			.toList();
-		boolean security = mode == BenchMode.SECURITY || mode == BenchMode.SERVLET_SECURITY;
-		assertThat(securityBeans.isEmpty()).isNotEqualTo(security);
-		// Declared as a Filter, so found by instance rather than by declared type.
-		assertThat(context.getBeansOfType(FilterChainProxy.class))
-			.hasSize((mode == BenchMode.SERVLET_SECURITY) ? 1 : 0);
 	}
 
 	@ParameterizedTest
@@ -162,16 +158,12 @@ class LoadTestApplicationTests {
 	}
 
 	private HttpResponse<String> get(BenchMode mode, String path, @Nullable String authorization) throws Exception {
-		HttpRequest.Builder request = request(mode, path);
+		String port = started(mode).getEnvironment().getProperty("local.server.port");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 		if (authorization != null) {
 			request.header(HttpHeaders.AUTHORIZATION, authorization);
 		}
 		return this.client.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private static HttpRequest.Builder request(BenchMode mode, String path) {
-		String port = started(mode).getEnvironment().getProperty("local.server.port");
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
 	}
 
 	private static ConfigurableApplicationContext started(BenchMode mode) {
