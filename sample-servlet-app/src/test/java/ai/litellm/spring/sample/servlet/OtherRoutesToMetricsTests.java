@@ -17,15 +17,18 @@
 package ai.litellm.spring.sample.servlet;
 
 import java.io.IOException;
+import java.util.List;
 
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.RouterSurvey;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,16 +36,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Routes to metrics that do not go through {@code DispatcherServlet}'s default path
- * matching, on Tomcat and on Jetty: a servlet the container maps itself at a guarded path
- * (reachable through spellings the container normalises, such as {@code /x/../metrics}),
- * Spring's {@code AntPathMatcher} (which also routes {@code /;/metrics}), and an include
- * at the root of a path-mapped {@code DispatcherServlet}.
+ * matching: a servlet the container maps itself, Spring's {@code AntPathMatcher}, an
+ * include at the root of a path-mapped {@code DispatcherServlet}, and extensions
+ * ({@code /metrics.txt}), which legacy suffix pattern matching routes to
+ * {@code /metrics}.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -51,6 +54,9 @@ class OtherRoutesToMetricsTests {
 	private static final String KEY = ServletSampleAppScenarios.KEY;
 
 	private static final String FAKE_METRICS = "# TYPE fake_metric counter\nfake_metric 1\n";
+
+	private static final List<String> WITH_EXTENSIONS = List.of("/metrics.txt", "/metrics.json", "/metrics.x",
+			"/%6Detrics.txt", "/metrics.txt;a=b");
 
 	@ParameterizedTest
 	@EnumSource
@@ -78,8 +84,7 @@ class OtherRoutesToMetricsTests {
 	@EnumSource
 	void guardsSegmentsOfPathParametersOnlyWithTheAntPathMatcher(ServletContainer container) {
 		try (ConfigurableApplicationContext app = container.run(new Class<?>[] { MetricsController.class },
-				"--server.port=0", "--litellm.master-key=" + KEY,
-				"--spring.mvc.pathmatch.matching-strategy=ant-path-matcher",
+				"--server.port=0", "--litellm.master-key=" + KEY, RoutingSettings.ANT_PATH_MATCHER,
 				"--litellm.metrics-auth.paths=/prom-metrics")) {
 			RawHttpClient http = new RawHttpClient(ServletContainer.port(app));
 			for (String target : new String[] { "/prom-metrics", "//prom-metrics", "/;/prom-metrics",
@@ -114,8 +119,29 @@ class OtherRoutesToMetricsTests {
 		}
 	}
 
-	// The container may refuse a spelling itself (Jetty answers 400 to some): refused
-	// either way, never served.
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void guardsTheMetricsWithAnExtension(boolean bySuffixPatternMatching) {
+		Class<?>[] sources = bySuffixPatternMatching
+				? new Class<?>[] { RoutingSettings.AnnotatedMetrics.class, RoutingSettings.SuffixPatterns.class }
+				: new Class<?>[] { MetricsController.class };
+		// Spring Framework 7 has no suffix pattern matching: nothing serves them.
+		boolean routed = !bySuffixPatternMatching || RoutingSettings.hasSuffixPatternMatch();
+		try (ConfigurableApplicationContext app = ServletContainer.TOMCAT.run(sources, "--server.port=0",
+				"--litellm.master-key=" + KEY, bySuffixPatternMatching ? RoutingSettings.ANT_PATH_MATCHER
+						: "--spring.mvc.pathmatch.matching-strategy=path-pattern-parser")) {
+			RawHttpClient http = new RawHttpClient(ServletContainer.port(app));
+			for (String target : WITH_EXTENSIONS) {
+				RawResponse withoutKey = http.send("GET", target);
+				assertThat(withoutKey.status()).as(target).isEqualTo(401);
+				assertThat(RouterSurvey.isMetrics(withoutKey)).as(target).isFalse();
+				RawResponse withKey = http.send("GET", target, "Authorization: Bearer " + KEY);
+				assertThat(RouterSurvey.isMetrics(withKey)).as("%s with the key", target).isEqualTo(routed);
+			}
+		}
+	}
+
+	// Jetty refuses some spellings itself with a 400.
 	private static void assertRefused(RawHttpClient http, String target) {
 		RawResponse response = http.send("GET", target);
 		assertThat(response.status()).as(target).isIn(400, 401);
@@ -126,33 +152,26 @@ class OtherRoutesToMetricsTests {
 	static class MetricsServlets {
 
 		@Bean
-		ServletRegistrationBean<HttpServlet> promMetricsServlet() {
-			return new ServletRegistrationBean<>(new FakeMetricsServlet(), "/prom-metrics");
-		}
+		ServletRegistrationBean<HttpServlet> fakeMetricsServlet() {
+			return new ServletRegistrationBean<>(new HttpServlet() {
 
-		@Bean
-		ServletRegistrationBean<HttpServlet> promServlet() {
-			return new ServletRegistrationBean<>(new FakeMetricsServlet(), "/prom/*");
-		}
+				@Override
+				protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+					response.setContentType("text/plain");
+					response.getWriter().write(FAKE_METRICS);
+				}
 
-	}
-
-	static class FakeMetricsServlet extends HttpServlet {
-
-		@Override
-		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-			response.setContentType("text/plain");
-			response.getWriter().write(FAKE_METRICS);
+			}, "/prom-metrics", "/prom/*");
 		}
 
 	}
 
+	// Also the metrics with any extension, as an application may map them itself.
 	@Configuration(proxyBeanMethods = false)
-	@Controller
+	@RestController
 	static class MetricsController {
 
-		@GetMapping("/prom-metrics")
-		@ResponseBody
+		@GetMapping({ "/prom-metrics", "/metrics.{extension}" })
 		String metrics() {
 			return FAKE_METRICS;
 		}

@@ -22,7 +22,6 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.catalina.connector.Connector;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -43,9 +42,7 @@ import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Settings of the servlet sample app that change which requests reach which handler:
- * legacy Spring MVC path matching, the containers' handling of encoded slashes, and
- * routes an application of its own may have.
+ * Settings of the servlet sample app that change which requests reach which handler.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -68,32 +65,21 @@ final class RoutingSettings {
 	}
 
 	/**
-	 * The metrics at {@code /metrics} as an annotated controller, which Spring MVC routes
-	 * with its configured path matching (unlike the sample's functional route, which
-	 * always matches parsed paths). It comes before the functional route.
+	 * Metrics at {@code /metrics} as an annotated controller, which Spring MVC routes
+	 * with its configured path matching, unlike the sample's functional route.
 	 */
 	@RestController
 	@TestComponent
 	static class AnnotatedMetrics {
 
-		private final PrometheusMeterRegistry registry;
-
-		AnnotatedMetrics(PrometheusMeterRegistry registry) {
-			this.registry = registry;
-		}
-
 		@GetMapping(path = "/metrics", produces = "text/plain;version=0.0.4;charset=utf-8")
 		String metrics() {
-			return this.registry.scrape();
+			return "# TYPE annotated_metric counter\nannotated_metric 1\n";
 		}
 
 	}
 
-	/**
-	 * Suffix pattern matching where Spring MVC still has it: a handler of
-	 * {@code /metrics} also answers {@code /metrics.txt}. Needs the Ant path matcher,
-	 * with which Spring Boot 3.5 applies it to annotated controllers.
-	 */
+	// Suffix pattern matching (/metrics.txt) where Spring MVC still has it.
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SuffixPatterns implements WebMvcConfigurer {
 
@@ -106,10 +92,7 @@ final class RoutingSettings {
 
 	}
 
-	/**
-	 * An application route whose variable may hold an encoded slash, as file names do:
-	 * {@code /files/a%2Fb.pdf} answers {@code a/b.pdf}.
-	 */
+	// A route whose variable may hold an encoded slash: /files/a%2Fb.pdf.
 	@RestController
 	@TestComponent
 	static class Files {
@@ -122,10 +105,8 @@ final class RoutingSettings {
 	}
 
 	/**
-	 * The container options Spring Boot has no property for, taken from
-	 * {@link #ENCODED_SOLIDUS_HANDLING} and {@link #URI_COMPLIANCE}. They are set through
-	 * the container's own customizer contract, whose package differs between Spring Boot
-	 * generations: it is found as the parameter of the factory method that adds it.
+	 * The container options Spring Boot has no property for, set through the container's
+	 * customizer contract, whose package differs between Spring Boot generations.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ContainerOptions {
@@ -157,16 +138,14 @@ final class RoutingSettings {
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException(factory.getClass().getName() + " has no " + adder));
 			Class<?> customizerType = add.getParameterTypes()[0].getComponentType();
+			// equals, hashCode and toString are the customization's own.
 			Object customizer = Proxy.newProxyInstance(customizerType.getClassLoader(),
-					new Class<?>[] { customizerType }, (proxy, method, args) -> switch (method.getName()) {
-						case "customize" -> {
-							customization.accept((T) args[0]);
-							yield null;
+					new Class<?>[] { customizerType }, (proxy, method, args) -> {
+						if (!method.getName().equals("customize")) {
+							return method.invoke(customization, args);
 						}
-						case "equals" -> proxy == args[0];
-						case "hashCode" -> System.identityHashCode(proxy);
-						case "toString" -> adder + " customizer of the tests";
-						default -> throw new UnsupportedOperationException(method.toString());
+						customization.accept((T) args[0]);
+						return null;
 					});
 			Object customizers = Array.newInstance(customizerType, 1);
 			Array.set(customizers, 0, customizer);

@@ -16,21 +16,37 @@
 
 package ai.litellm.spring.sample.servlet;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import ai.litellm.spring.test.AbstractRouterEquivalenceTests;
 import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Setting;
+import ai.litellm.spring.test.MetricsPathSpellings;
+import ai.litellm.spring.test.RouterSurvey;
+import ai.litellm.spring.test.RouterSurvey.Request;
 import ai.litellm.spring.test.SampleApp.Prefix;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link AbstractRouterEquivalenceTests} of the servlet sample app on Tomcat and on
- * Jetty, as it runs and in settings that change what the router serves: Spring MVC's
- * legacy Ant path matching (with suffix patterns where Spring MVC still has them) behind
- * each of Tomcat's handlings of encoded slashes, Jetty's relaxed URI compliance modes,
- * and actuator paths that hold a {@code ;} or a {@code %}.
+ * Jetty, as it runs and in settings that change what the router serves, and the router's
+ * baseline without the guard.
  */
 class ServletRouterEquivalenceTests {
+
+	private static final Set<String> SPELLINGS = MetricsPathSpellings
+		.withServletSpellings(MetricsPathSpellings.SAMPLE_APP_PATHS);
 
 	private static final Prefix CONTEXT_PATH = new Prefix("/app", "server.servlet.context-path=/app");
 
@@ -42,9 +58,7 @@ class ServletRouterEquivalenceTests {
 				List.of("/health", "/files/a.pdf"), RoutingSettings.Files.class);
 	}
 
-	// Spring MVC's legacy path matching, the metrics at /metrics an annotated controller
-	// (which that matching applies to), and suffix pattern matching where Spring MVC
-	// still has it.
+	// Spring MVC's legacy path matching, with suffix patterns where it still has them.
 	private static Setting withTheAntMatcher(Setting setting) {
 		Setting ant = setting.with(RoutingSettings.AnnotatedMetrics.class, RoutingSettings.ANT_PATH_MATCHER)
 			.with(RoutingSettings.SuffixPatterns.class);
@@ -180,6 +194,72 @@ class ServletRouterEquivalenceTests {
 
 		OnTomcatWithAPrometheusPathHoldingAPercentSign() {
 			super(on(ServletContainer.TOMCAT).withPrometheusAt("prom%2Fx", "/actuator/prom%252Fx"));
+		}
+
+	}
+
+	/**
+	 * The servlet router's baseline: what each container serves as metrics of every
+	 * spelling sent with every method to the sample app without the guard.
+	 */
+	@Nested
+	@TestInstance(Lifecycle.PER_CLASS)
+	class WithoutTheGuard {
+
+		private final Map<ServletContainer, RouterSurvey> surveys = new EnumMap<>(ServletContainer.class);
+
+		@BeforeAll
+		void surveyTheAppWithoutTheGuardOnEveryContainer() {
+			for (ServletContainer container : ServletContainer.values()) {
+				try (ConfigurableApplicationContext app = container.run("--server.port=0",
+						"--litellm.require-auth-for-metrics-endpoint=false", "--spring.main.banner-mode=off")) {
+					RouterSurvey survey = RouterSurvey.take(ServletContainer.port(app), SPELLINGS);
+					this.surveys.put(container, survey);
+					System.out.print(survey.report(container.name()));
+				}
+			}
+		}
+
+		@ParameterizedTest
+		@EnumSource
+		void servesTheMetricsPathsInTheirPlainAndRouterEquivalentSpellings(ServletContainer container) {
+			assertThat(survey(container).servedAsMetrics()).contains(new Request("GET", "/metrics"),
+					new Request("GET", "/%6Detrics"), new Request("GET", "/metrics;a=b"),
+					new Request("GET", "/actuator/prometheus"), new Request("GET", "/actuator;a=b/prometheus"),
+					new Request("GET", "/actuator/%70rometheus"), new Request("HEAD", "/actuator/prometheus"));
+		}
+
+		@ParameterizedTest
+		@EnumSource
+		void servesManySpellingsAsMetrics(ServletContainer container) {
+			assertThat(SPELLINGS).hasSizeGreaterThan(150);
+			assertThat(survey(container).servedAsMetrics()).hasSizeGreaterThan(50);
+		}
+
+		@ParameterizedTest
+		@EnumSource
+		void answersEverySpellingWithoutAServerError(ServletContainer container) {
+			assertThat(survey(container).serverErrors()).as("requests answered with a 5xx or not at all").isEmpty();
+		}
+
+		@ParameterizedTest
+		@EnumSource
+		void servesMetricsOnlyToGetAndHead(ServletContainer container) {
+			assertThat(survey(container).servedAsMetrics()).extracting(Request::method).containsOnly("GET", "HEAD");
+		}
+
+		@ParameterizedTest
+		@EnumSource
+		void servesNeitherATrailingSlashNorAnotherCaseNorASubPathAsMetrics(ServletContainer container) {
+			assertThat(survey(container).servedAsMetrics()).extracting(Request::target)
+				.doesNotContain("/metrics/", "/METRICS", "/metrics/x", "/actuator/prometheus/", "/actuator/PROMETHEUS",
+						"/actuator/prometheus/x");
+		}
+
+		private RouterSurvey survey(ServletContainer container) {
+			RouterSurvey survey = this.surveys.get(container);
+			assertThat(survey).as("survey of %s", container).isNotNull();
+			return survey;
 		}
 
 	}

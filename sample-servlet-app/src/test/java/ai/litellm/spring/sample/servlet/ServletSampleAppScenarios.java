@@ -22,22 +22,26 @@ import ai.litellm.spring.test.SampleAppFixture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the {@code @SpringBootTest} classes of the servlet sample app on Tomcat.
+ * Base of the {@code @SpringBootTest} classes of the guarded servlet sample app on Tomcat
+ * (Jetty, also on the class path, excluded).
  */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "litellm.master-key=" + SampleAppFixture.KEY, "spring.autoconfigure.exclude="
+				+ "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration,"
+				+ "org.springframework.boot.jetty.autoconfigure.actuate.web.server.JettyServletManagementContextAutoConfiguration" })
 public abstract class ServletSampleAppScenarios {
 
 	static final String KEY = SampleAppFixture.KEY;
-
-	static final String TOMCAT = "spring.autoconfigure.exclude="
-			+ "org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration,"
-			+ "org.springframework.boot.jetty.autoconfigure.actuate.web.server.JettyServletManagementContextAutoConfiguration";
 
 	@LocalServerPort
 	int port;
@@ -45,15 +49,20 @@ public abstract class ServletSampleAppScenarios {
 	@Autowired
 	ConfigurableApplicationContext context;
 
+	// Nothing on this module's test class path brings Reactor, the starter included, as
+	// for a Spring MVC application that does not otherwise need it.
 	@Test
-	void guardsWithTheServletFilterOnTomcat() {
+	void guardsWithTheServletFilterOnTomcatWithoutReactor() {
 		assertThat(ServletContainer.runningIn(this.context)).isEqualTo(ServletContainer.TOMCAT);
 		assertThat(this.context.getBeansOfType(FilterRegistrationBean.class).values())
 			.filteredOn((registration) -> registration.getFilter() instanceof MetricsAuthServletFilter)
 			.hasSize(1);
+		assertThat(ClassUtils.isPresent("reactor.core.publisher.Mono", getClass().getClassLoader()))
+			.as("Reactor on the class path")
+			.isFalse();
 	}
 
-	public RawHttpClient raw() {
+	RawHttpClient raw() {
 		return new RawHttpClient(this.port);
 	}
 
