@@ -117,8 +117,7 @@ class KeyRotationTests {
 			awaitStatus(client, NEW_KEY, 200);
 			Thread.sleep(300);
 			scrapeKey.set(NEW_KEY);
-			// 2. Once every scraper has finished a scrape with the new key, the old key
-			// is
+			// 2. Once every scraper has scraped with the new key, the old key is
 			// removed; it is refused from then on.
 			assertThat(moved.await(SWAP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("every scraper moved").isTrue();
 			publish(SECRET, "prometheus-new", NEW_KEY);
