@@ -17,12 +17,9 @@
 package ai.litellm.spring.sample;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.test.util.TestSocketUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sample app's executable jar, processed ahead of time by
@@ -64,9 +64,13 @@ class AotProcessedApplicationIT {
 
 	@Test
 	void guardsTheMetricsWithTheKeyFromTheRuntimeEnvironment() throws Exception {
-		int port = freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		Path log = start(port, KEY);
-		awaitLine(log, "Started SampleApplication");
+		Process process = this.processes.get(0);
+		await().atMost(STARTUP_TIMEOUT)
+			.failFast("the application stopped",
+					() -> assertThat(process.isAlive()).as("running; output:%n%s", Files.readString(log)).isTrue())
+			.untilAsserted(() -> assertThat(Files.readString(log)).contains("Started SampleApplication"));
 		assertThat(Files.readString(log)).contains("Starting AOT-processed SampleApplication");
 		RawHttpClient client = new RawHttpClient(port);
 		assertThat(client.send("GET", "/metrics").status()).isEqualTo(401);
@@ -79,7 +83,7 @@ class AotProcessedApplicationIT {
 
 	@Test
 	void refusesToStartWithoutAKeyAtRunTime() throws Exception {
-		Path log = start(freePort(), null);
+		Path log = start(TestSocketUtils.findAvailableTcpPort(), null);
 		Process process = this.processes.get(0);
 		assertThat(process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isNotZero();
@@ -99,25 +103,6 @@ class AotProcessedApplicationIT {
 		}
 		this.processes.add(builder.start());
 		return log;
-	}
-
-	private void awaitLine(Path log, String text) throws IOException, InterruptedException {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			String output = Files.readString(log, StandardCharsets.UTF_8);
-			if (output.contains(text)) {
-				return;
-			}
-			assertThat(this.processes.get(0).isAlive()).as("application running; output:%n%s", output).isTrue();
-			Thread.sleep(200);
-		}
-		throw new AssertionError("No '" + text + "' within " + STARTUP_TIMEOUT + ":\n" + Files.readString(log));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

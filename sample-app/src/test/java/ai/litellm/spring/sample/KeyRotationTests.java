@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntPredicate;
 
 import ai.litellm.spring.test.RawHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +45,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A zero-downtime key rotation through a real server, with the keys in a directory laid
@@ -110,19 +110,18 @@ class KeyRotationTests {
 			}));
 		}
 		try {
-			awaitStatus(client, OLD_KEY, (status) -> status == 200);
+			awaitStatus(client, OLD_KEY, 200);
 			assertThat(client.send("GET", "/metrics", "Authorization: Bearer " + NEW_KEY).status()).isEqualTo(401);
 			// 1. The new key is added beside the old one; once it works, scrapers move.
-			publish("prometheus-old", OLD_KEY, "prometheus-new", NEW_KEY);
-			awaitStatus(client, NEW_KEY, (status) -> status == 200);
+			publish(SECRET, "prometheus-old", OLD_KEY, "prometheus-new", NEW_KEY);
+			awaitStatus(client, NEW_KEY, 200);
 			Thread.sleep(300);
 			scrapeKey.set(NEW_KEY);
-			// 2. Once every scraper has finished a scrape with the new key, the old key
-			// is
+			// 2. Once every scraper has scraped with the new key, the old key is
 			// removed; it is refused from then on.
 			assertThat(moved.await(SWAP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("every scraper moved").isTrue();
-			publish("prometheus-new", NEW_KEY);
-			awaitStatus(client, OLD_KEY, (status) -> status == 401);
+			publish(SECRET, "prometheus-new", NEW_KEY);
+			awaitStatus(client, OLD_KEY, 401);
 			Thread.sleep(300);
 		}
 		finally {
@@ -150,18 +149,10 @@ class KeyRotationTests {
 			.count();
 	}
 
-	private static void awaitStatus(RawHttpClient client, String key, IntPredicate expected)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + SWAP_TIMEOUT.toNanos();
-		int status = -1;
-		while (System.nanoTime() < deadline) {
-			status = client.send("GET", "/metrics", "Authorization: Bearer " + key).status();
-			if (expected.test(status)) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("Still " + status + " after " + SWAP_TIMEOUT);
+	private static void awaitStatus(RawHttpClient client, String key, int status) {
+		await().atMost(SWAP_TIMEOUT)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> client.send("GET", "/metrics", "Authorization: Bearer " + key).status(), (s) -> s == status);
 	}
 
 	private static Path createSecret() {
@@ -174,10 +165,6 @@ class KeyRotationTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static void publish(String... namesAndKeys) throws IOException {
-		publish(SECRET, namesAndKeys);
 	}
 
 	// As the kubelet does: write a new version, swap ..data to it atomically, and link

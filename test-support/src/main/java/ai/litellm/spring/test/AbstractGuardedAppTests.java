@@ -80,19 +80,18 @@ public abstract class AbstractGuardedAppTests extends SampleAppFixture {
 			.isEqualTo("assistant");
 	}
 
+	// Also what shows that the attacks below are meaningful.
 	@ParameterizedTest
 	@ValueSource(strings = { "Authorization: Bearer " + KEY, "Authorization: bearer " + KEY,
-			"Authorization: BEARER " + KEY, "Authorization: BeArEr " + KEY,
-			"Authorization: Basic cHJvbWV0aGV1czpzay1zYW1wbGUtWng4MS1rZXk=", "x-litellm-api-key: " + KEY,
-			"x-litellm-api-key: Bearer " + KEY, "x-litellm-api-key: bearer " + KEY })
+			"Authorization: BEARER " + KEY, "Authorization: BeArEr " + KEY, "AUTHORIZATION: bearer " + KEY,
+			"Authorization: Bearer\t" + KEY, "Authorization: Basic cHJvbWV0aGV1czpzay1zYW1wbGUtWng4MS1rZXk=",
+			"Authorization: Basic OnNrLXNhbXBsZS1aeDgxLWtleQ==", "x-litellm-api-key: " + KEY,
+			"x-litellm-api-key: Bearer " + KEY, "x-litellm-api-key: bearer " + KEY, "X-LiteLLM-API-Key: Bearer " + KEY,
+			"x-litellm-api-key: " + KEY + "\r\nAuthorization: Bearer wrong",
+			"Authorization: Bearer " + KEY + "\r\nAccept: text/plain;version=0.0.4;q=1,*/*;q=0.1" })
 	void servesPrometheusTextToTheKeyInEveryFormAndLogsNoKey(String credentials, CapturedOutput output) {
 		assertMetricsServed(send("GET", "/metrics", credentials));
 		assertThat(output).doesNotContain(KEY);
-	}
-
-	@Test
-	void servesPrometheusTextWhenTheScraperAsksForIt() {
-		assertMetricsServed(send("GET", "/metrics", bearer(), "Accept: text/plain;version=0.0.4;q=1,*/*;q=0.1"));
 	}
 
 	@Test
@@ -204,18 +203,6 @@ public abstract class AbstractGuardedAppTests extends SampleAppFixture {
 		// Tomcat would quote a header line it cannot parse, key and all, at INFO; the
 		// sample app, as docs/spring-mvc.md advises, logs that class at WARN only.
 		assertThat(output).doesNotContain(KEY).doesNotContain(base64("prometheus:" + KEY));
-	}
-
-	@Test
-	void acceptsTheRightKeyInEveryFormSoTheAttacksAboveAreMeaningful() {
-		for (List<String> headers : List.of(List.of("AUTHORIZATION: bearer " + KEY),
-				List.of("Authorization: Bearer\t" + KEY), List.of("Authorization: Basic " + base64(":" + KEY)),
-				List.of("X-LiteLLM-API-Key: Bearer " + KEY),
-				List.of("x-litellm-api-key: " + KEY, "Authorization: Bearer wrong"))) {
-			RawResponse response = send("GET", "/metrics", headers.toArray(String[]::new));
-			assertThat(response.status()).as(headers.toString()).isEqualTo(200);
-			assertThat(response.body()).contains("# TYPE");
-		}
 	}
 
 	static List<List<String>> attacks() {

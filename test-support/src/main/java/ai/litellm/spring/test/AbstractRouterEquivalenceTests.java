@@ -25,7 +25,6 @@ import java.util.Set;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import ai.litellm.spring.test.RouterSurvey.Request;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +55,7 @@ public abstract class AbstractRouterEquivalenceTests {
 
 	private final Setting setting;
 
-	private @Nullable ConfigurableApplicationContext unguardedApp;
-
-	private @Nullable ConfigurableApplicationContext guardedApp;
+	private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
 
 	private final List<Exchange> exchanges = new ArrayList<>();
 
@@ -70,14 +68,11 @@ public abstract class AbstractRouterEquivalenceTests {
 	@BeforeAll
 	void sendEverySpellingToTheAppWithAndWithoutTheGuard() {
 		long start = System.nanoTime();
-		ConfigurableApplicationContext unguardedApp = this.setting
-			.run("--litellm.require-auth-for-metrics-endpoint=false");
-		this.unguardedApp = unguardedApp;
-		ConfigurableApplicationContext guardedApp = this.setting.run("--litellm.require-auth-for-metrics-endpoint=true",
-				"--litellm.master-key=" + KEY);
-		this.guardedApp = guardedApp;
-		RawHttpClient unguarded = new RawHttpClient(port(unguardedApp));
-		RawHttpClient guarded = new RawHttpClient(port(guardedApp));
+		this.apps.add(this.setting.run("--litellm.require-auth-for-metrics-endpoint=false"));
+		this.apps
+			.add(this.setting.run("--litellm.require-auth-for-metrics-endpoint=true", "--litellm.master-key=" + KEY));
+		RawHttpClient unguarded = SampleAppFixture.raw(this.apps.get(0));
+		RawHttpClient guarded = guarded();
 		for (String method : this.setting.methods()) {
 			for (String target : this.setting.targets()) {
 				this.exchanges.add(new Exchange(new Request(method, target), unguarded.send(method, target),
@@ -99,12 +94,7 @@ public abstract class AbstractRouterEquivalenceTests {
 
 	@AfterAll
 	void stopBothApps() {
-		if (this.guardedApp != null) {
-			this.guardedApp.close();
-		}
-		if (this.unguardedApp != null) {
-			this.unguardedApp.close();
-		}
+		this.apps.forEach(ConfigurableApplicationContext::close);
 	}
 
 	@Test
@@ -206,28 +196,22 @@ public abstract class AbstractRouterEquivalenceTests {
 	}
 
 	private RawHttpClient guarded() {
-		assertThat(this.guardedApp).isNotNull();
-		return new RawHttpClient(port(this.guardedApp));
-	}
-
-	private static int port(ConfigurableApplicationContext app) {
-		return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		return SampleAppFixture.raw(this.apps.get(1));
 	}
 
 	/**
-	 * How both apps of a setting run: through which {@link SampleApp}, with which classes
-	 * added to its sources and which arguments; which spellings are sent with which
-	 * methods; which requests the setting is known to route to the metrics and which
-	 * other ones it is known to serve, which show that the setting took effect.
+	 * How both apps of a setting run (sample app, added sources, arguments), which
+	 * spellings they are sent with which methods, and which {@code GET} targets the
+	 * setting is known to route to the metrics or to serve otherwise: these show that the
+	 * setting took effect.
 	 *
 	 * @param app the sample app
 	 * @param sources the classes added to the sample app's sources
 	 * @param args the arguments of both apps
 	 * @param methods the methods every spelling is sent with
 	 * @param spellings the spellings of the metrics paths
-	 * @param routedToMetrics targets the setting is known to serve as metrics to
-	 * {@code GET}
-	 * @param servedOthers other targets the setting is known to serve to {@code GET}
+	 * @param routedToMetrics targets known to be served as metrics
+	 * @param servedOthers other targets known to be served
 	 */
 	public record Setting(SampleApp app, List<Class<?>> sources, List<String> args, List<String> methods,
 			Set<String> spellings, List<String> routedToMetrics, List<String> servedOthers) {
@@ -303,13 +287,7 @@ public abstract class AbstractRouterEquivalenceTests {
 
 	}
 
-	/**
-	 * One request, as the app without the guard and the guarded app answered it.
-	 *
-	 * @param request the request
-	 * @param unguarded the answer of the app without the guard
-	 * @param guarded the answer of the guarded app
-	 */
+	// One request, as the app without the guard and the guarded app answered it.
 	private record Exchange(Request request, RawResponse unguarded, RawResponse guarded) {
 
 		boolean rejectedByTheGuard() {
@@ -330,8 +308,7 @@ public abstract class AbstractRouterEquivalenceTests {
 		}
 
 		private static String abbreviate(String body) {
-			String oneLine = body.replace("\n", "\\n");
-			return (oneLine.length() > 200) ? oneLine.substring(0, 200) + "..." : oneLine;
+			return StringUtils.truncate(body.replace("\n", "\\n"), 200);
 		}
 
 	}

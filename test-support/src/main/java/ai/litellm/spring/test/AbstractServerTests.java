@@ -16,20 +16,31 @@
 
 package ai.litellm.spring.test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -42,8 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What depends on the server's own threads and connections, so runs on every container
  * and adapter: a key store lookup that blocks past the timeout (3 s against 500 ms) is
- * answered with a 503 when the timeout fires, however the lookup is written; a
- * {@link MixedLoad} gets exactly the expected answers; and a real Prometheus
+ * answered with a 503 when the timeout fires, however the lookup is written; a mixed load
+ * of health checks, chat completions and scrapes with good, missing, wrong and malformed
+ * keys gets exactly the expected answers; and a real Prometheus
  * ({@link PrometheusServer}) scrapes with the key as a Bearer token or Basic password and
  * marks a wrong key's target down with a 401.
  *
@@ -102,13 +114,44 @@ public abstract class AbstractServerTests extends SampleAppFixture {
 		return time;
 	}
 
+	// A bounded load on loopback: 10,000 requests, 64 in flight, each kind equally often.
 	@Test
 	@Tag("load")
 	void answersEveryRequestOfAMixedLoadAsExpected() throws Exception {
-		MixedLoad load = new MixedLoad(KEY);
-		Map<String, Long> counts = load.send(port(guarded()));
-		System.out.printf("Mixed load (%s): %s%n", getClass().getName(), counts);
-		assertThat(counts).isEqualTo(load.expected());
+		String basic = Base64.getEncoder().encodeToString(("prometheus:" + KEY).getBytes(StandardCharsets.UTF_8));
+		Predicate<String> metrics = (body) -> body.contains("# TYPE jvm_");
+		Predicate<String> rejected = (body) -> body.contains("\"auth_error\"") && !body.contains("# TYPE");
+		Predicate<String> ok = "ok"::equals;
+		List<LoadKind> kinds = List.of(new LoadKind("health", "/health", null, null, 200, ok),
+				new LoadKind("chat", "/chat/completions", null, "{\"model\":\"m\",\"messages\":[]}", 200,
+						(body) -> body.contains("chat.completion")),
+				new LoadKind("bearer", "/metrics", "Bearer " + KEY, null, 200, metrics),
+				new LoadKind("basic", "/metrics", "Basic " + basic, null, 200, metrics),
+				new LoadKind("no-key", "/metrics", null, null, 401, rejected),
+				new LoadKind("wrong-key", "/actuator/prometheus", "Bearer sk-wrong", null, 401, rejected),
+				new LoadKind("malformed", "/metrics", "Basic %%%", null, 401, rejected),
+				new LoadKind("health-with-bad-key", "/health", "Bearer sk-wrong", null, 200, ok));
+		int port = port(guarded());
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		Semaphore inFlight = new Semaphore(64);
+		Map<String, Long> counts = new ConcurrentHashMap<>();
+		List<CompletableFuture<Void>> requests = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			LoadKind kind = kinds.get(i % kinds.size());
+			inFlight.acquire();
+			requests.add(client.sendAsync(kind.request(port), BodyHandlers.ofString()).handle((response, failure) -> {
+				inFlight.release();
+				String outcome = (failure != null) ? kind.name() + " failed: " + failure : kind.name() + " "
+						+ response.statusCode() + (kind.expected().test(response.body()) ? "" : " unexpected");
+				counts.merge(outcome, 1L, Long::sum);
+				return null;
+			}));
+		}
+		CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
+		System.out.printf("Mixed load (%s): %s%n", getClass().getName(), new TreeMap<>(counts));
+		Map<String, Long> expected = new TreeMap<>();
+		kinds.forEach((kind) -> expected.put(kind.name() + " " + kind.status(), 10_000L / kinds.size()));
+		assertThat(counts).isEqualTo(expected);
 	}
 
 	@Test
@@ -168,6 +211,23 @@ public abstract class AbstractServerTests extends SampleAppFixture {
 					String.valueOf((Object) JsonPath.read(entry, "$." + value)));
 		}
 		return byJob;
+	}
+
+	private record LoadKind(String name, String path, @Nullable String authorization, @Nullable String body, int status,
+			Predicate<String> expected) {
+
+		HttpRequest request(int port) {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + this.path))
+				.timeout(Duration.ofSeconds(30));
+			if (this.authorization != null) {
+				builder.header("Authorization", this.authorization);
+			}
+			if (this.body != null) {
+				builder.header("Content-Type", "application/json").POST(BodyPublishers.ofString(this.body));
+			}
+			return builder.build();
+		}
+
 	}
 
 }

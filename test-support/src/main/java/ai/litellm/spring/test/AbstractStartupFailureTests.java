@@ -54,7 +54,7 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 	void refusesToStartAndNamesThePropertyToSet(CapturedOutput output) {
 		// Command-line arguments outrank a LITELLM_MASTER_KEY set in the real
 		// environment.
-		assertFailsToStart("--LITELLM_MASTER_KEY=", "--litellm.master-key=");
+		assertFailsToStart("LITELLM_MASTER_KEY=", "litellm.master-key=");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("litellm.master-key")
 			.contains("LITELLM_MASTER_KEY");
@@ -63,7 +63,7 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 	@ParameterizedTest
 	@ValueSource(strings = { "on", "yes", "1", "ture" })
 	void refusesToStartWithASwitchThatIsNeitherTrueNorFalse(String value, CapturedOutput output) {
-		assertFailsToStart("--litellm.master-key=" + KEY, "--litellm.require-auth-for-metrics-endpoint=" + value);
+		assertFailsToStart("litellm.master-key=" + KEY, "litellm.require-auth-for-metrics-endpoint=" + value);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value '" + value + "' for 'litellm.require-auth-for-metrics-endpoint'")
 			.contains("only true or false")
@@ -74,7 +74,7 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 	@ValueSource(strings = { "litellm.metrics-auth.named-keys", "litellm.metrics-auth.keys[0].grafana",
 			"litellm.metrics-auth.key-hashes[0].x" })
 	void reportsAKeyPropertyThatFailsToBindWithoutItsValue(String property, CapturedOutput output) {
-		assertFailsToStart("--litellm.master-key=" + KEY, "--" + property + "=" + MISPLACED_KEY);
+		assertFailsToStart("litellm.master-key=" + KEY, property + "=" + MISPLACED_KEY);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.doesNotContain(MISPLACED_KEY)
 			.doesNotContain(KEY)
@@ -84,7 +84,7 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 
 	@Test
 	void reportsOtherPropertiesThatFailToBindAsSpringBootDoes(CapturedOutput output) {
-		assertFailsToStart("--litellm.master-key=" + KEY, "--litellm.metrics-auth.authenticator-timeout=soon");
+		assertFailsToStart("litellm.master-key=" + KEY, "litellm.metrics-auth.authenticator-timeout=soon");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("litellm.metrics-auth.authenticator-timeout")
 			.contains("\"soon\"")
@@ -93,8 +93,8 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 
 	@Test
 	void refusesToStartWhenTheStartersAutoConfigurationsAreExcluded(CapturedOutput output) {
-		assertFailsToStart("--litellm.master-key=" + KEY,
-				"--spring.autoconfigure.exclude=ai.litellm.spring.autoconfigure.MetricsAuthAutoConfiguration,"
+		assertFailsToStart("litellm.master-key=" + KEY,
+				"spring.autoconfigure.exclude=ai.litellm.spring.autoconfigure.MetricsAuthAutoConfiguration,"
 						+ "ai.litellm.spring.autoconfigure.MetricsAuthSafeguardsAutoConfiguration");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("no metrics guard (")
@@ -104,8 +104,8 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 
 	@Test
 	void refusesToStartWhenAnOwnPathMatcherLeavesAGuardedPathOpen(CapturedOutput output) {
-		assertFailsToStart(new Class<?>[] { OwnPathMatcher.class }, "--litellm.master-key=" + KEY,
-				"--litellm.metrics-auth.paths=/metrics,/internal/metrics");
+		assertFailsToStart(new Class<?>[] { OwnPathMatcher.class }, "litellm.master-key=" + KEY,
+				"litellm.metrics-auth.paths=/metrics,/internal/metrics");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("does not guard [/internal/metrics, /actuator/prometheus]")
 			.doesNotContain(KEY);
@@ -116,10 +116,7 @@ public abstract class AbstractStartupFailureTests extends SampleAppFixture {
 	}
 
 	private void assertFailsToStart(Class<?>[] moreSources, String... args) {
-		String[] withPort = new String[args.length + 1];
-		withPort[0] = "--server.port=0";
-		System.arraycopy(args, 0, withPort, 1, args.length);
-		assertThatException().isThrownBy(() -> this.sampleApp.run(moreSources, withPort).close());
+		assertThatException().isThrownBy(() -> start(moreSources, args).close());
 	}
 
 	/**

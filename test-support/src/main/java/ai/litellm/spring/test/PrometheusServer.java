@@ -17,8 +17,6 @@
 package ai.litellm.spring.test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +32,8 @@ import java.util.function.Predicate;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A real Prometheus server, run as a child process on a free loopback port with its
@@ -68,19 +68,13 @@ public final class PrometheusServer implements AutoCloseable {
 		Path binary = Binaries.locate("prometheus", "prometheus.bin", "PROMETHEUS_BIN");
 		Path config = Files.writeString(directory.resolve("prometheus.yml"), configuration);
 		Path output = directory.resolve("prometheus.log");
-		int port = freeLoopbackPort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
 				"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
 		return new PrometheusServer(process, output, URI.create("http://127.0.0.1:" + port));
-	}
-
-	private static int freeLoopbackPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	public DocumentContext await(String pathAndQuery, Predicate<DocumentContext> condition, Duration timeout)

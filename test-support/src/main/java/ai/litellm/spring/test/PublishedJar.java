@@ -17,10 +17,8 @@
 package ai.litellm.spring.test;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,17 +44,12 @@ public final class PublishedJar {
 
 	public static void assertGuardRunsFromThePublishedJar() throws Exception {
 		assertThat(SpringBootVersion.getVersion()).isEqualTo(System.getProperty("litellm.spring-boot.version"));
-		Path jar = location(MetricsGuard.class);
+		Path jar = Path.of(MetricsGuard.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		assertThat(jar.getFileName().toString()).startsWith("litellm-spring-boot-").endsWith(".jar");
 		String expectedSha256 = System.getProperty("litellm.published-jar.sha256");
 		if (StringUtils.hasText(expectedSha256)) {
 			assertThat(sha256(jar)).as("SHA-256 of %s", jar).isEqualTo(expectedSha256);
 		}
-	}
-
-	private static Path location(Class<?> type) throws URISyntaxException {
-		CodeSource codeSource = type.getProtectionDomain().getCodeSource();
-		return Path.of(codeSource.getLocation().toURI());
 	}
 
 	private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

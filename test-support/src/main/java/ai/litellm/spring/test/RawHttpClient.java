@@ -16,9 +16,7 @@
 
 package ai.litellm.spring.test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -76,7 +74,7 @@ public final class RawHttpClient {
 			OutputStream out = socket.getOutputStream();
 			out.write(request);
 			out.flush();
-			return RawResponse.parse(readAll(socket.getInputStream()));
+			return RawResponse.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 		}
 		catch (SocketException ex) {
 			// The server closed the connection before reading the whole request.
@@ -85,12 +83,6 @@ public final class RawHttpClient {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static String readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
-		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	public record RawResponse(int status, String head, String body) {

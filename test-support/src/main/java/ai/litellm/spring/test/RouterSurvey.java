@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 
@@ -71,24 +72,16 @@ public final class RouterSurvey {
 	}
 
 	public List<Request> servedAsMetrics() {
-		List<Request> served = new ArrayList<>();
-		this.answers.forEach((request, answer) -> {
-			if (answer.metrics()) {
-				served.add(request);
-			}
-		});
-		return served;
+		return requests(Answer::metrics);
 	}
 
 	// A connection closed without a response has status -1.
 	public List<Request> serverErrors() {
-		List<Request> errors = new ArrayList<>();
-		this.answers.forEach((request, answer) -> {
-			if (answer.status() >= 500 || answer.status() < 100) {
-				errors.add(request);
-			}
-		});
-		return errors;
+		return requests((answer) -> answer.status() >= 500 || answer.status() < 100);
+	}
+
+	private List<Request> requests(Predicate<Answer> answered) {
+		return this.answers.keySet().stream().filter((request) -> answered.test(this.answers.get(request))).toList();
 	}
 
 	public int status(Request request) {
@@ -123,10 +116,10 @@ public final class RouterSurvey {
 	}
 
 	/**
-	 * A request of a survey.
+	 * A request of a survey: a method and a request target, as sent.
 	 *
 	 * @param method the method
-	 * @param target the request target, as sent
+	 * @param target the request target
 	 */
 	public record Request(String method, String target) {
 

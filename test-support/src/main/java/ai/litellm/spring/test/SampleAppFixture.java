@@ -76,12 +76,7 @@ public abstract class SampleAppFixture {
 		return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	/**
-	 * Return what the guard of an app counted with the given tags, summed.
-	 * @param app the app
-	 * @param tags tag keys and values, such as {@code "outcome", "error"}
-	 * @return the count
-	 */
+	// What the guard of an app counted with the given tags (keys and values), summed.
 	protected static double counted(ConfigurableApplicationContext app, String... tags) {
 		return app.getBean(MeterRegistry.class)
 			.find("litellm.metrics.auth")
