@@ -19,12 +19,16 @@ package ai.litellm.spring.test;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves that {@link NettyLeakDetectionExtension} would catch a leak.
+ * Proves that {@link NettyLeakDetectionExtension} would catch a leak. Registered here
+ * explicitly: it must install its detector before the first buffer is made, and this
+ * module does not turn on extension autodetection.
  */
+@ExtendWith(NettyLeakDetectionExtension.class)
 class NettyLeakDetectionExtensionTests {
 
 	@Test
