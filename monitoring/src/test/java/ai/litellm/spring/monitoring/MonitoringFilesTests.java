@@ -260,14 +260,13 @@ class MonitoringFilesTests {
 		}
 	}
 
-	// The rules of every group of the rule file, each as written there.
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> rules() throws IOException {
 		List<Map<String, Object>> groups = (List<Map<String, Object>>) yaml(RULES).get("groups");
 		return groups.stream().flatMap((group) -> ((List<Map<String, Object>>) group.get("rules")).stream()).toList();
 	}
 
-	// Its standard output and error, once it has exited with status 0 within two minutes.
+	// Its standard output and error, once it has exited with status 0.
 	private static String promtool(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Binaries.locate("promtool", "promtool.bin", "PROMTOOL_BIN").toString());
