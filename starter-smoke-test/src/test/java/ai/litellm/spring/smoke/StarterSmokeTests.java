@@ -18,6 +18,7 @@ package ai.litellm.spring.smoke;
 
 import java.time.Duration;
 
+import ai.litellm.spring.test.PublishedJar;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -36,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A WebFlux application that adds nothing but the starter and two properties: the guard
- * is active, and the starter brought neither actuator nor Micrometer along.
+ * is active, and the starter brought neither actuator nor Micrometer along. The
+ * compatibility matrix runs this module on every supported Spring Boot generation against
+ * the one published jar; {@link #runsTheGuardFromThePublishedJarOnTheChosenSpringBoot()}
+ * proves which Boot and which jar.
  */
 @SpringBootTest(classes = StarterSmokeTests.PlainWebFluxApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=sk-smoke" })
@@ -77,6 +81,11 @@ class StarterSmokeTests {
 				ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints", classLoader))
 			.isFalse();
 		assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", classLoader)).isFalse();
+	}
+
+	@Test
+	void runsTheGuardFromThePublishedJarOnTheChosenSpringBoot() throws Exception {
+		PublishedJar.assertGuardRunsFromThePublishedJar();
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import ai.litellm.spring.metrics.AcceptedKeys;
@@ -30,6 +31,8 @@ import ai.litellm.spring.metrics.AuthenticationListener;
 import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import reactor.core.publisher.Mono;
 import reactor.netty.ReactorNetty;
 
 import org.springframework.boot.SpringApplication;
@@ -37,6 +40,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -45,16 +49,33 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * The application {@code benchmarks/load.sh} puts under load, started as
  * {@code java -jar load-app.jar --bench.mode=MODE --server.port=PORT}: two routes that do
  * next to no work, on Reactor Netty with one event-loop thread (like the single uvicorn
  * worker of LiteLLM's experiment) or, in the {@code servlet-*} modes, on Tomcat, so that
- * only the {@link BenchMode mode}'s filters differ.
+ * only the {@link BenchMode mode}'s filters differ. The filters the {@code composed} and
+ * Spring Security modes add are nested here; Spring Security is configured as its
+ * reference documentation shows, and the JMH benchmarks build their filters from the same
+ * classes.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -86,6 +107,8 @@ public class LoadTestApplication {
 
 	private static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;charset=utf-8";
 
+	private static final String[] METRICS_PATHS = { "/metrics", "/metrics/**" };
+
 	public static void main(String[] args) {
 		// Reactor Netty reads it once, when its LoopResources class is initialised.
 		if (System.getProperty(ReactorNetty.IO_WORKER_COUNT) == null) {
@@ -100,7 +123,6 @@ public class LoadTestApplication {
 
 	static SpringApplication application(BenchMode mode) {
 		SpringApplication application = new SpringApplication(LoadTestApplication.class);
-		application.addPrimarySources(mode.configurations);
 		// Set, not deduced: with both stacks on the classpath Boot would pick Spring MVC.
 		application.setWebApplicationType(mode.webApplicationType);
 		// Defaults, so that the command line can still override them.
@@ -119,69 +141,186 @@ public class LoadTestApplication {
 				AuthenticationListener.NONE);
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	@Bean
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static class ReactiveRoutes {
+	RouterFunction<ServerResponse> loadTestRoutes() {
+		return RouterFunctions.route()
+			.GET("/health", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("ok"))
+			.GET("/metrics",
+					(request) -> ServerResponse.ok()
+						.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
+						.bodyValue(METRICS))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> servletLoadTestRoutes() {
+		return org.springframework.web.servlet.function.RouterFunctions.route()
+			.GET("/health",
+					(request) -> org.springframework.web.servlet.function.ServerResponse.ok()
+						.contentType(MediaType.TEXT_PLAIN)
+						.body("ok"))
+			.GET("/metrics",
+					(request) -> org.springframework.web.servlet.function.ServerResponse.ok()
+						.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
+						.body(METRICS))
+			.build();
+	}
+
+	// Upgraded to bcrypt at the first login, so every later login runs bcrypt: what a
+	// user who configures it this way gets.
+	private static UserDetails prometheus() {
+		return User.withUsername(USER).password("{noop}" + API_KEY).roles("METRICS").build();
+	}
+
+	// The mode's own configurations are nested here, so Spring registers them with the
+	// application; each applies in its mode only. matchIfMissing: the JMH benchmarks
+	// register a security configuration alone, without a mode.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "composed")
+	static class Composed {
 
 		@Bean
-		RouterFunction<ServerResponse> loadTestRoutes() {
-			return RouterFunctions.route()
-				.GET("/health", (request) -> ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue("ok"))
-				.GET("/metrics",
-						(request) -> ServerResponse.ok()
-							.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
-							.bodyValue(METRICS))
-				.build();
+		ComposedMetricsAuthWebFilter composedMetricsAuthWebFilter() {
+			return new ComposedMetricsAuthWebFilter(guard());
+		}
+
+		@Bean
+		PassThroughWebFilter passThroughWebFilter() {
+			return new PassThroughWebFilter();
 		}
 
 	}
 
+	/**
+	 * Spring Security on WebFlux: HTTP Basic on {@code /metrics}, everything else
+	 * permitted.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ServletRoutes {
+	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "security", matchIfMissing = true)
+	@EnableWebFluxSecurity
+	public static class ReactiveSecurity {
 
 		@Bean
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> servletLoadTestRoutes() {
-			return org.springframework.web.servlet.function.RouterFunctions.route()
-				.GET("/health",
-						(request) -> org.springframework.web.servlet.function.ServerResponse.ok()
-							.contentType(MediaType.TEXT_PLAIN)
-							.body("ok"))
-				.GET("/metrics",
-						(request) -> org.springframework.web.servlet.function.ServerResponse.ok()
-							.header(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TEXT)
-							.body(METRICS))
-				.build();
+		SecurityWebFilterChain metricsSecurityFilterChain(ServerHttpSecurity http) {
+			http.authorizeExchange((exchanges) -> exchanges.pathMatchers(METRICS_PATHS).authenticated());
+			http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll());
+			return http.httpBasic(Customizer.withDefaults()).build();
+		}
+
+		@Bean
+		MapReactiveUserDetailsService prometheusUser() {
+			return new MapReactiveUserDetailsService(prometheus());
+		}
+
+	}
+
+	/**
+	 * Spring Security on Spring MVC, configured as {@link ReactiveSecurity}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "servlet-security", matchIfMissing = true)
+	@EnableWebSecurity
+	public static class ServletSecurity {
+
+		@Bean
+		InMemoryUserDetailsManager prometheusUser() {
+			return new InMemoryUserDetailsManager(prometheus());
+		}
+
+		@Bean
+		SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers(METRICS_PATHS).authenticated());
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			return http.httpBasic(Customizer.withDefaults()).build();
+		}
+
+	}
+
+	/**
+	 * A filter that only calls the rest of the chain: what it costs is the framework's
+	 * own work per filter.
+	 */
+	public static final class PassThroughWebFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return chain.filter(exchange);
+		}
+
+		@Override
+		public String toString() {
+			// A constant: Spring's chain calls it per request for its checkpoint.
+			return "PassThroughWebFilter";
+		}
+
+	}
+
+	/**
+	 * The starter's job written in the usual reactive-composition style, the shape of
+	 * Spring Security's {@code AuthenticationWebFilter}: a matcher answering with a
+	 * {@code Mono<Boolean>}, then {@code filter}, {@code flatMap}, {@code switchIfEmpty}
+	 * and {@code defer}. It delegates matching, the key check and the 401 to the
+	 * starter's own code, so the only difference the benchmarks see is the pipeline every
+	 * request assembles: the JVM analogue of the middleware base class in LiteLLM's blog
+	 * post.
+	 */
+	public static final class ComposedMetricsAuthWebFilter implements WebFilter {
+
+		// The style of Spring Security's ServerWebExchangeMatcher.
+		private final Function<ServerWebExchange, Mono<Boolean>> metricsRequests;
+
+		private final MetricsAuthWebFilter metricsRequestFilter;
+
+		/**
+		 * Create a filter for the metrics paths of a guard.
+		 * @param guard the starter's guard
+		 */
+		public ComposedMetricsAuthWebFilter(MetricsGuard guard) {
+			MetricsPathMatcher paths = guard.getPaths();
+			this.metricsRequests = (exchange) -> Mono
+				.just(paths.matches(exchange.getRequest().getPath().pathWithinApplication()));
+			this.metricsRequestFilter = new MetricsAuthWebFilter(guard, null, MetricsAuthWebFilter.DEFAULT_ORDER);
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return this.metricsRequests.apply(exchange)
+				.filter(Boolean::booleanValue)
+				// thenReturn: an empty Mono<Void> must not make switchIfEmpty run the
+				// chain a second time.
+				.flatMap((metricsRequest) -> this.metricsRequestFilter.filter(exchange, chain).thenReturn(Boolean.TRUE))
+				.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)).thenReturn(Boolean.FALSE))
+				.then();
+		}
+
+		@Override
+		public String toString() {
+			return "ComposedMetricsAuthWebFilter";
 		}
 
 	}
 
 	/**
 	 * The filter setups the load test compares, chosen with {@code --bench.mode}: the
-	 * name in lower case with dashes ({@code starter-handler}).
+	 * name in lower case with dashes ({@code starter-handler}). The {@code servlet-*}
+	 * modes run Spring MVC on Tomcat, the others WebFlux on Reactor Netty.
 	 */
 	enum BenchMode {
 
-		NONE(WebApplicationType.REACTIVE, Map.of()), STARTER(WebApplicationType.REACTIVE, starter("web-filter")),
-		STARTER_HANDLER(WebApplicationType.REACTIVE, starter("http-handler")),
-		COMPOSED(WebApplicationType.REACTIVE, Map.of(), ModeConfigurations.Composed.class),
-		SECURITY(WebApplicationType.REACTIVE, Map.of(), ModeConfigurations.ReactiveSecurity.class),
-		SERVLET_NONE(WebApplicationType.SERVLET, Map.of()),
-		SERVLET_STARTER(WebApplicationType.SERVLET, starter("web-filter")),
-		SERVLET_SECURITY(WebApplicationType.SERVLET, Map.of(), ModeConfigurations.ServletSecurity.class);
+		NONE(Map.of()), STARTER(starter("web-filter")), STARTER_HANDLER(starter("http-handler")), COMPOSED(Map.of()),
+		SECURITY(Map.of()), SERVLET_NONE(Map.of()), SERVLET_STARTER(starter("web-filter")), SERVLET_SECURITY(Map.of());
 
 		final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-		final WebApplicationType webApplicationType;
-
-		final List<Class<?>> configurations;
+		final WebApplicationType webApplicationType = name().startsWith("SERVLET_") ? WebApplicationType.SERVLET
+				: WebApplicationType.REACTIVE;
 
 		private final Map<String, Object> properties;
 
-		BenchMode(WebApplicationType webApplicationType, Map<String, Object> properties, Class<?>... configurations) {
-			this.webApplicationType = webApplicationType;
+		BenchMode(Map<String, Object> properties) {
 			this.properties = properties;
-			this.configurations = List.of(configurations);
 		}
 
 		private static Map<String, Object> starter(String adapter) {

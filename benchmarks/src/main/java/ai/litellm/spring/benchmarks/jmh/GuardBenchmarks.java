@@ -17,8 +17,7 @@
 package ai.litellm.spring.benchmarks.jmh;
 
 import ai.litellm.spring.benchmarks.app.LoadTestApplication;
-import ai.litellm.spring.benchmarks.app.ModeConfigurations;
-import ai.litellm.spring.benchmarks.app.ModeConfigurations.ComposedMetricsAuthWebFilter;
+import ai.litellm.spring.benchmarks.app.LoadTestApplication.ComposedMetricsAuthWebFilter;
 import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,7 +65,7 @@ public class GuardBenchmarks extends BenchmarkState {
 	WebFilter springSecurity;
 
 	public GuardBenchmarks() {
-		super(ModeConfigurations.ReactiveSecurity.class);
+		super(LoadTestApplication.ReactiveSecurity.class);
 	}
 
 	@Override

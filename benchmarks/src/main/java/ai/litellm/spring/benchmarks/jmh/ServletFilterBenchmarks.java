@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import ai.litellm.spring.benchmarks.app.LoadTestApplication;
-import ai.litellm.spring.benchmarks.app.ModeConfigurations;
 import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -76,7 +75,7 @@ public class ServletFilterBenchmarks extends BenchmarkState {
 	Filter springSecurity;
 
 	public ServletFilterBenchmarks() {
-		super(ModeConfigurations.ServletSecurity.class);
+		super(LoadTestApplication.ServletSecurity.class);
 		this.metricsWithKey.addHeader(HttpHeaders.AUTHORIZATION, LoadTestApplication.BASIC_CREDENTIALS);
 		// Named as the starter registers its filter: the base class's attribute name is
 		// built from it.

@@ -19,7 +19,7 @@ package ai.litellm.spring.benchmarks.jmh;
 import java.util.List;
 
 import ai.litellm.spring.benchmarks.app.LoadTestApplication;
-import ai.litellm.spring.benchmarks.app.ModeConfigurations.PassThroughWebFilter;
+import ai.litellm.spring.benchmarks.app.LoadTestApplication.PassThroughWebFilter;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
 
