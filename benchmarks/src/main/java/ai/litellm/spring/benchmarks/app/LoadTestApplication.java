@@ -84,8 +84,8 @@ import org.springframework.web.server.WebFilterChain;
 public class LoadTestApplication {
 
 	/**
-	 * The API key every mode accepts on {@code /metrics}, as a bearer token or as the
-	 * HTTP Basic password of {@link #USER}, in {@link #BASIC_CREDENTIALS}.
+	 * The API key on {@code /metrics}: the HTTP Basic password of {@link #USER} in every
+	 * guarded mode ({@link #BASIC_CREDENTIALS}), and a bearer token in the starter's.
 	 */
 	public static final String API_KEY = "sk-bench-4f1c7a9e2d";
 
