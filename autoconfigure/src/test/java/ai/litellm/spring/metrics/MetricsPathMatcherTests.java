@@ -18,6 +18,7 @@ package ai.litellm.spring.metrics;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,9 +117,23 @@ class MetricsPathMatcherTests {
 	@ParameterizedTest
 	@CsvSource({ "/health, false", "/api/v1/chat/completions, false", "/metricz/x, false", "/, false", "'', false",
 			"/metrics, true", "/api/METRICS, true", "/x/metrics.txt, true", "//actuator/health, true",
-			"/%68ealth, true", "/health;a=b, true" })
+			"/%68ealth, true", "/health;a=b, true", "/health\\x, true", "/metricsx, false", "/actuatorx, false",
+			"/x/actuator.txt, false" })
 	void tellsWhetherAPathCanHoldAGuardedPathWhereverItsContextPathEnds(String path, boolean mayHold) {
 		assertThat(this.matcher.mayHoldGuardedPath(path)).isEqualTo(mayHold);
+	}
+
+	@Test
+	void guardsAFirstSegmentOfAnyLength() {
+		String longest = "m".repeat(64);
+		String longer = "n".repeat(63);
+		MetricsPathMatcher matcher = new MetricsPathMatcher(List.of("/" + longest, "/" + longer + "/x"));
+		assertDecision(matcher, "/" + longest, true);
+		assertDecision(matcher, "/" + longest.toUpperCase(Locale.ROOT) + ".txt/x", true);
+		assertDecision(matcher, "/" + longer + "/x", true);
+		assertDecision(matcher, "/" + longer, false);
+		assertDecision(matcher, "/" + "m".repeat(63), false);
+		assertDecision(matcher, "/" + "m".repeat(65), false);
 	}
 
 	@Test
@@ -178,6 +193,12 @@ class MetricsPathMatcherTests {
 	private static void assertDecision(MetricsPathMatcher matcher, String path, boolean expected) {
 		assertThat(matcher.matches(parse(path))).as("parsed").isEqualTo(expected);
 		assertThat(matcher.matches(parse("/app/v1" + path), 2)).as("parsed, after a prefix").isEqualTo(expected);
+		if (expected) {
+			// The pre-check that passes most requests must never pass a guarded one.
+			String rawPath = URI.create("http://localhost" + path).getRawPath();
+			assertThat(matcher.mayHoldGuardedPath(rawPath)).as("may hold").isTrue();
+			assertThat(matcher.mayHoldGuardedPath("/app/v1" + rawPath)).as("may hold, after a prefix").isTrue();
+		}
 		if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || path.indexOf('?') >= 0) {
 			return;
 		}

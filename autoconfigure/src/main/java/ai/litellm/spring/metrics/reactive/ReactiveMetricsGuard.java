@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.MetricsGuard;
+import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.RequestHeaders;
 import ai.litellm.spring.metrics.Verdict;
 import org.jspecify.annotations.Nullable;
@@ -42,17 +43,21 @@ final class ReactiveMetricsGuard {
 
 	private final MetricsGuard guard;
 
+	// Held directly: one reference fewer to follow on every request.
+	private final MetricsPathMatcher paths;
+
 	private final @Nullable ReactiveApiKeyAuthenticator keyStore;
 
 	ReactiveMetricsGuard(MetricsGuard guard, @Nullable ReactiveApiKeyAuthenticator keyStore) {
 		this.guard = guard;
+		this.paths = guard.getPaths();
 		this.keyStore = keyStore;
 	}
 
 	// Whether the request must be authenticated, without allocating.
 	boolean isMetricsRequest(ServerHttpRequest request) {
 		String rawPath = request.getURI().getRawPath();
-		if (rawPath != null && !this.guard.getPaths().mayHoldGuardedPath(rawPath)) {
+		if (rawPath != null && !this.paths.mayHoldGuardedPath(rawPath)) {
 			// Nearly every request: decided before anything parses its path.
 			return false;
 		}
@@ -65,7 +70,7 @@ final class ReactiveMetricsGuard {
 			// no router can route it either, so guard it rather than guess.
 			return true;
 		}
-		return this.guard.getPaths().matches(path.pathWithinApplication());
+		return this.paths.matches(path.pathWithinApplication());
 	}
 
 	// Continues with proceed for a valid key; otherwise writes a 401, or a 503.

@@ -54,7 +54,7 @@ final class ServletMetricsPaths {
 					(String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
 		}
 		String uri = request.getRequestURI();
-		if (uri.indexOf('\\') == -1 && !this.paths.mayHoldGuardedPath(uri)) {
+		if (!this.paths.mayHoldGuardedPath(uri)) {
 			// Nearly every request: nothing to decode, no backslash a container could
 			// take for a separator, no segment that can start a guarded path.
 			return false;
