@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.litellm.spring.metrics.KeyFiles.KeyFileException;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,10 +48,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link KeyRing}.
+ * Tests for {@link KeyRing} and the {@link KeyFiles} it reads.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KeyRingTests {
+
+	private static final String PROPERTY = "litellm.metrics-auth.key-files";
 
 	private static final String OLD_KEY = "sk-old-rotation-key-0001";
 
@@ -210,7 +212,7 @@ class KeyRingTests {
 
 	@Test
 	void readsADigestFileWhateverTheCaseOfItsSuffix() throws Exception {
-		String digest = HexFormat.of().formatHex(AcceptedKeys.digest(OLD_KEY));
+		String digest = AcceptedKeysTests.sha256Hex(OLD_KEY);
 		Path file = write("prometheus.SHA256", digest);
 		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofHours(1));
 		assertThat(ring.match(OLD_KEY)).isEqualTo("prometheus");
@@ -225,7 +227,7 @@ class KeyRingTests {
 		assertThat(output).contains("test is shorter than 16 characters");
 		write("secret/short", "sk-Rt4");
 		ring.reload();
-		String digestLike = HexFormat.of().formatHex(AcceptedKeys.digest(NEW_KEY));
+		String digestLike = AcceptedKeysTests.sha256Hex(NEW_KEY);
 		write("secret/hex", digestLike);
 		ring.reload();
 		ring.reload();
@@ -367,6 +369,73 @@ class KeyRingTests {
 		assertThat(checksAfterRemoval).as("checks that saw a finished removal").hasPositiveValue();
 	}
 
+	@Test
+	void readsKeysAndDigestsFromFilesAndDirectoriesNamedAfterTheFiles() throws Exception {
+		Path single = write("prometheus-a", "  " + OLD_KEY + "\n");
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		Files.writeString(secret.resolve("prometheus-b.sha256"), AcceptedKeysTests.sha256Hex(NEW_KEY) + "\n");
+		Files.writeString(secret.resolve("prometheus-c.SHA256"), AcceptedKeysTests.sha256Hex("sk-c-key"));
+		Files.writeString(secret.resolve(".hidden"), "not-a-key-at-all-0000");
+		Files.createDirectory(secret.resolve("nested"));
+		AcceptedKeys keys = read(single, secret);
+		assertThat(keys.match(OLD_KEY)).isEqualTo("prometheus-a");
+		assertThat(keys.match(NEW_KEY)).isEqualTo("prometheus-b");
+		assertThat(keys.match("sk-c-key")).as("the suffix in any case").isEqualTo("prometheus-c");
+		assertThat(keys.match("not-a-key-at-all-0000")).isNull();
+		assertThat(keys.match(AcceptedKeysTests.sha256Hex(NEW_KEY))).as("a digest is not a key").isNull();
+		assertThat(keys.size()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAMissingEmptyOrInvalidFileNamingItButNeverItsContent() throws Exception {
+		Path missing = this.directory.resolve("missing");
+		assertRefused(missing).withMessageContaining(PROPERTY + "[0]").withMessageContaining(missing.toString());
+		assertRefused(write("empty", "  \n")).withMessageContaining("empty");
+		assertRefused(write("spaced", "sk-with a-space-in-it")).withMessageContaining("visible ASCII")
+			.withMessageNotContaining("a-space-in-it");
+		assertRefused(write("bad.sha256", "sk-not-a-digest")).withMessageContaining("64 hex characters")
+			.withMessageNotContaining("sk-not-a-digest");
+	}
+
+	@Test
+	void refusesAFileLargerThanAKeyCanBeWithoutReadingIt() throws Exception {
+		Path large = write("large", "sk-" + "x".repeat(KeyFiles.MAX_FILE_SIZE - 2));
+		assertRefused(large).withMessageContaining("larger than 4096 bytes").withMessageNotContaining("sk-xxx");
+		Path largest = write("largest", "sk-" + "x".repeat(KeyFiles.MAX_FILE_SIZE - 3));
+		assertThat(read(largest).match(Files.readString(largest))).isEqualTo("largest");
+	}
+
+	@Test
+	void namesTheFileOfADirectoryThatCannotBeUsed() throws Exception {
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		write("secret/good", OLD_KEY);
+		write("secret/bad", "bad key");
+		assertRefused(write("first", NEW_KEY), secret).withMessageContaining(PROPERTY + "[1]")
+			.withMessageContaining("file bad");
+	}
+
+	@Test
+	void readsNoKeyFromAnEmptyDirectoryOrFromNoFiles() throws Exception {
+		assertThat(read(Files.createDirectory(this.directory.resolve("empty"))).size()).isZero();
+		assertThat(KeyFiles.none().isEmpty()).isTrue();
+		assertThat(KeyFiles.none().read().size()).isZero();
+		assertThat(new KeyFiles(List.of("x"), PROPERTY).isEmpty()).isFalse();
+	}
+
+	@Test
+	void doesNotPrintWhatTheFilesHold() throws Exception {
+		Path file = write("metrics-key", OLD_KEY);
+		assertThat(new KeyFiles(List.of(file.toString()), PROPERTY)).hasToString("KeyFiles[" + file + "]");
+	}
+
+	private ThrowableAssertAlternative<KeyFileException> assertRefused(Path... files) {
+		return assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> read(files));
+	}
+
+	private static AcceptedKeys read(Path... files) throws KeyFileException {
+		return files(files).read();
+	}
+
 	private KeyRing ring(List<Path> files, AcceptedKeys configured, Duration refresh) throws KeyFileException {
 		KeyRing ring = new KeyRing(configured, files(files.toArray(Path[]::new)), refresh, this.listener);
 		this.rings.add(ring);
@@ -374,7 +443,7 @@ class KeyRingTests {
 	}
 
 	private static KeyFiles files(Path... files) {
-		return new KeyFiles(List.of(files).stream().map(Path::toString).toList(), KeyFilesTests.PROPERTY);
+		return new KeyFiles(List.of(files).stream().map(Path::toString).toList(), PROPERTY);
 	}
 
 	private static AcceptedKeys key(String name, String key) {
