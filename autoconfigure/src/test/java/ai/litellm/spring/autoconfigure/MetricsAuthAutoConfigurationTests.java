@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,6 +37,8 @@ import java.util.stream.Stream;
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.AuthenticatorSaturatedException;
+import ai.litellm.spring.metrics.AuthenticatorTimeoutException;
 import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
@@ -55,6 +58,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -71,6 +76,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +96,15 @@ class MetricsAuthAutoConfigurationTests {
 	private static final String USER_KEY = "user-key-from-the-apps-store-0001";
 
 	private static final String OWN_KEY = "sk-own-guards-key-0001";
+
+	// Boot 4's name first, then Boot 3's.
+	private static final List<List<String>> MICROMETER_AUTO_CONFIGURATIONS = List.of(
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration"),
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration"),
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsEndpointAutoConfiguration"));
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
@@ -158,13 +173,19 @@ class MetricsAuthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + blank,
 					"LITELLM_MASTER_KEY=")
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsKeyMissingException.class)
-				.hasMessageContaining("'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable)")
-				.hasMessageContaining("'litellm.metrics-auth.keys'")
-				.hasMessageContaining("'litellm.metrics-auth.key-hashes'")
-				.hasMessageContaining("'litellm.metrics-auth.named-keys'")
-				.hasMessageContaining("'litellm.metrics-auth.key-files'"));
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.isInstanceOf(MetricsKeyMissingException.class)
+					.hasMessageContaining("(litellm.require-auth-for-metrics-endpoint=true)")
+					.hasMessageContaining("'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable)")
+					.hasMessageContaining("'litellm.metrics-auth.keys'")
+					.hasMessageContaining("'litellm.metrics-auth.key-hashes'")
+					.hasMessageContaining("'litellm.metrics-auth.named-keys'")
+					.hasMessageContaining("'litellm.metrics-auth.key-files'");
+				FailureAnalysis analysis = failureAnalysis(context);
+				assertThat(analysis.getDescription()).isEqualTo(context.getStartupFailure().getMessage());
+				assertThat(analysis.getAction()).contains("Set 'litellm.master-key'").contains("LITELLM_MASTER_KEY");
+			});
 	}
 
 	@Test
@@ -330,6 +351,30 @@ class MetricsAuthAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void countsEachKindOfUnavailableKeyStoreUnderItsOwnReason() {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		MeterRegistryMetricsAuthListener listener = new MeterRegistryMetricsAuthListener(registry);
+		listener.unavailable(new AuthenticatorTimeoutException(Duration.ofSeconds(5)));
+		listener.unavailable(new AuthenticatorSaturatedException(8));
+		listener.unavailable(new AuthenticatorSaturatedException(8));
+		listener.unavailable(new IllegalStateException("down"));
+		assertThat(count(registry, "error", "timeout")).isEqualTo(1);
+		assertThat(count(registry, "error", "saturated")).isEqualTo(2);
+		assertThat(count(registry, "error", "authenticator_error")).isEqualTo(1);
+	}
+
+	@Test
+	void countsKeyStoreNamesBeyondTheBoundAsOtherAndWarnsOnce(CapturedOutput output) {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		MeterRegistryMetricsAuthListener listener = new MeterRegistryMetricsAuthListener(registry);
+		for (int i = 0; i < MeterRegistryMetricsAuthListener.MAX_KEY_STORE_NAMES + 3; i++) {
+			listener.accepted("key-" + i);
+		}
+		assertThat(acceptedWith(registry, "other")).isEqualTo(3);
+		assertThat(output.toString().split("named more than 100 keys", -1)).hasSize(2);
+	}
+
 	private static Map<String, Double> acceptedSeries(MeterRegistry registry) {
 		return registry.find("litellm.metrics.auth")
 			.tag("outcome", "accepted")
@@ -486,7 +531,7 @@ class MetricsAuthAutoConfigurationTests {
 	@ParameterizedTest
 	@CsvSource({ "prometheus, scrape", "metrics, meters" })
 	void guardsAnActuatorMeterEndpointWhereverItIsMapped(String endpoint, String mapping) {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=health," + endpoint,
 					"management.endpoints.web.base-path=/manage",
 					"management.endpoints.web.path-mapping." + endpoint + "=" + mapping)
@@ -502,7 +547,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsOnlyTheConfiguredActuatorEndpoints() {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=metrics,prometheus",
 					"litellm.metrics-auth.actuator-endpoints=prometheus")
 			.run((context) -> {
@@ -513,7 +558,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void warnsWhenAnExposedMeterEndpointIsLeftOutOfTheGuardedOnes(CapturedOutput output) {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=metrics,prometheus",
 					"litellm.metrics-auth.actuator-endpoints=prometeus")
 			.run((context) -> {
@@ -545,7 +590,7 @@ class MetricsAuthAutoConfigurationTests {
 	void refusesToStartWithAValueThatCannotWork(String property, boolean fails, @TempDir Path directory)
 			throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001");
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=prometheus",
 					"litellm.metrics-auth.key-files=" + keyFile, property)
 			.run((context) -> assertThat(context.getStartupFailure() != null).as(property).isEqualTo(fails));
@@ -600,7 +645,13 @@ class MetricsAuthAutoConfigurationTests {
 	 */
 	static void assertBindingFailed(ApplicationContextAssertProvider<?> context, String name) {
 		assertThat(context).getFailure().isNotNull();
-		FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
+		assertThat(failureAnalysis(context).getDescription()).as("the failure analysis of %s", name)
+			.contains("Property: " + name);
+	}
+
+	// What the analyzers registered in spring.factories make of the startup failure.
+	private static FailureAnalysis failureAnalysis(ApplicationContextAssertProvider<?> context) {
+		return SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, ex) -> {
 			}))
 			.stream()
@@ -608,12 +659,11 @@ class MetricsAuthAutoConfigurationTests {
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElseThrow();
-		assertThat(analysis.getDescription()).as("the failure analysis of %s", name).contains("Property: " + name);
 	}
 
 	@Test
 	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
 	}
 
@@ -735,6 +785,26 @@ class MetricsAuthAutoConfigurationTests {
 	private static String sha256Hex(String key) throws NoSuchAlgorithmException {
 		return HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The auto-configurations that expose actuator's Prometheus and metrics endpoints, on
+	 * whichever Spring Boot generation the tests run: Boot 4 moved Micrometer's
+	 * auto-configuration into a module and package of its own. The one place the tests
+	 * tell the generations apart.
+	 */
+	static AutoConfigurations prometheusEndpoints() {
+		List<Class<?>> classes = new ArrayList<>(
+				List.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class));
+		ClassLoader classLoader = MetricsAuthAutoConfigurationTests.class.getClassLoader();
+		for (List<String> candidates : MICROMETER_AUTO_CONFIGURATIONS) {
+			String present = candidates.stream()
+				.filter((name) -> ClassUtils.isPresent(name, classLoader))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("None of " + candidates + " is on the classpath"));
+			classes.add(ClassUtils.resolveClassName(present, classLoader));
+		}
+		return AutoConfigurations.of(classes.toArray(Class<?>[]::new));
 	}
 
 	/**

@@ -143,7 +143,7 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 
 	@Test
 	void refusesToStartWhenAnOwnPathMatcherLeavesTheActuatorEndpointOpen() {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.contextRunner.withConfiguration(MetricsAuthAutoConfigurationTests.prometheusEndpoints())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
 					"management.endpoints.web.exposure.include=prometheus")
 			.withBean(MetricsPathMatcher.class, () -> new MetricsPathMatcher(List.of("/metrics")))
