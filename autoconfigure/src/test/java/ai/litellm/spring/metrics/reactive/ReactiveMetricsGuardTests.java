@@ -32,12 +32,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 
@@ -45,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link ReactiveMetricsGuard}, which both WebFlux adapters apply.
+ * Tests for {@link ReactiveMetricsGuard}, which both WebFlux adapters apply, and the
+ * {@link ReactiveVerdictWriter} that writes its answers.
  */
 class ReactiveMetricsGuardTests {
 
@@ -67,6 +70,8 @@ class ReactiveMetricsGuardTests {
 	};
 
 	private final MockServerHttpResponse response = new MockServerHttpResponse();
+
+	private final MockServerHttpRequest metricsRequest = MockServerHttpRequest.get("/metrics").build();
 
 	@Test
 	void recognisesMetricsRequestsWithinTheApplication() {
@@ -189,6 +194,66 @@ class ReactiveMetricsGuardTests {
 		assertThat(view.values("x-litellm-api-key")).containsExactly("a", "b");
 		assertThat(view.values("X-LITELLM-API-KEY")).containsExactly("a", "b");
 		assertThat(view.values("Authorization")).isNull();
+	}
+
+	@Test
+	void answersHeadWithTheHeadersButNoBody() {
+		StepVerifier.create(ReactiveVerdictWriter.write(MetricsGuards.unauthorized(AuthenticationFailure.MISSING_KEY),
+				MockServerHttpRequest.head("/metrics").build(), this.response))
+			.verifyComplete();
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.response.getHeaders().getContentLength()).isPositive();
+		assertThat(this.response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).hasSize(2);
+		StepVerifier.create(this.response.getBody()).verifyComplete();
+	}
+
+	@Test
+	void writesA401InLiteLlmsErrorShape() {
+		StepVerifier
+			.create(ReactiveVerdictWriter.write(MetricsGuards.unauthorized(AuthenticationFailure.INVALID_KEY),
+					this.metricsRequest, this.response))
+			.verifyComplete();
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		StepVerifier.create(this.response.getBodyAsString())
+			.expectNext("{\"error\":{\"message\":\"Unauthorized access to metrics endpoint: the API key is invalid. "
+					+ "To allow unauthenticated access, set litellm.require-auth-for-metrics-endpoint=false.\","
+					+ "\"type\":\"auth_error\",\"param\":null,\"code\":\"401\"}}")
+			.verifyComplete();
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuthenticationFailure.class)
+	void setsHeadersThatStopCachingAndNameTheAcceptedSchemes(AuthenticationFailure failure) {
+		StepVerifier
+			.create(ReactiveVerdictWriter.write(MetricsGuards.unauthorized(failure), this.metricsRequest,
+					this.response))
+			.verifyComplete();
+		HttpHeaders headers = this.response.getHeaders();
+		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(headers.getCacheControl()).isEqualTo("no-store");
+		assertThat(headers.get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"metrics\"",
+				"Basic realm=\"metrics\", charset=\"UTF-8\"");
+		StepVerifier.create(this.response.getBodyAsString())
+			.assertNext(
+					(body) -> assertThat(body).contains(failure.getReason()).hasSize((int) headers.getContentLength()))
+			.verifyComplete();
+	}
+
+	@Test
+	void writesA503WhenTheKeyCannotBeCheckedWithoutAChallenge() {
+		StepVerifier
+			.create(ReactiveVerdictWriter.write(MetricsGuards.unavailable(), this.metricsRequest, this.response))
+			.verifyComplete();
+		HttpHeaders headers = this.response.getHeaders();
+		assertThat(this.response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(headers.getCacheControl()).isEqualTo("no-store");
+		assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(headers.getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+		StepVerifier.create(this.response.getBodyAsString())
+			.expectNext("{\"error\":{\"message\":\"Metrics authentication is temporarily unavailable. Retry later.\","
+					+ "\"type\":\"auth_unavailable\",\"param\":null,\"code\":\"503\"}}")
+			.verifyComplete();
 	}
 
 	private void assertUnavailable(ReactiveApiKeyAuthenticator keyStore, Class<? extends Throwable> reported) {
