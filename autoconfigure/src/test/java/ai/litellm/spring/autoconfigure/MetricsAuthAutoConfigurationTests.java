@@ -25,11 +25,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -45,9 +47,15 @@ import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,18 +71,27 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAu
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.server.WebFilter;
@@ -802,6 +819,251 @@ class MetricsAuthAutoConfigurationTests {
 	static MetricsGuard customGuard() {
 		return new MetricsGuard(new MetricsPathMatcher(List.of("/custom")),
 				new KeyRing(AppKeyStore.keys("own", OWN_KEY)), AuthenticationListener.NONE);
+	}
+
+	/**
+	 * The same auto-configuration in a Spring MVC (servlet) application.
+	 */
+	@Nested
+	class ServletApplication {
+
+		private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+					MetricsAuthSafeguardsAutoConfiguration.class));
+
+		// The switch on, with the master key.
+		private final WebApplicationContextRunner guarded = this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+
+		@Test
+		void registersNothingByDefault() {
+			this.contextRunner.withPropertyValues("litellm.master-key=" + KEY)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(MetricsGuard.class)
+					.doesNotHaveBean(FilterRegistrationBean.class));
+		}
+
+		@Test
+		void registersTheServletFilterForEveryDispatchBeforeSpringSecurityOrInTheConfiguredOrder(
+				CapturedOutput output) {
+			this.guarded.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class);
+				assertThat(output).contains("Requiring an API key on [/metrics] (servlet-filter adapter)");
+				FilterRegistrationBean<?> registration = registration(context);
+				assertThat(registration.getFilter()).isInstanceOf(MetricsAuthServletFilter.class);
+				assertThat(registration.getFilterName()).isEqualTo("metricsAuthFilter");
+				assertThat(registration.getOrder()).isEqualTo(-1000).isLessThan(-100);
+				assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
+				assertThat(registration.getUrlPatterns()).isEmpty();
+			});
+			this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=7")
+				.run((context) -> assertThat(registration(context).getOrder()).isEqualTo(7));
+		}
+
+		@Test
+		void guardsMetricsWithTheMasterKey() {
+			this.guarded.run((context) -> {
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+				assertThat(statusOf(context, "/metrics", "sk-wrong")).isEqualTo(401);
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/health", null)).isEqualTo(200);
+			});
+		}
+
+		@Test
+		void ignoresTheReactiveAdapterChoice() {
+			this.guarded.withPropertyValues("litellm.metrics-auth.adapter=http-handler").run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+			});
+		}
+
+		@Test
+		void failsToStartWithoutAKey() {
+			this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+				.run((context) -> assertThat(context).getFailure().isInstanceOf(MetricsKeyMissingException.class));
+		}
+
+		@Test
+		void startsAndGuardsWithReactorHiddenFromTheClassPath() {
+			this.guarded.withClassLoader(new FilteredClassLoader("reactor."))
+				.withBean(ApiKeyAuthenticator.class,
+						() -> (key) -> USER_KEY.equals(key) ? new AuthenticatedKey("user") : null)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+					assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+					assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				});
+		}
+
+		@Test
+		void countsTheKeyNamesOfTheApplicationsKeyStoreThroughTheStartersCacheAndBound() {
+			AppKeyStore store = AppKeyStore.of("grafana", USER_KEY);
+			this.guarded.withBean(SimpleMeterRegistry.class)
+				.withBean(ApiKeyAuthenticator.class, () -> store)
+				.run((context) -> {
+					assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+					assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+					assertThat(store.lookups()).as("the second answer comes from the cache").isEqualTo(1);
+					assertThat(context.getBean(MeterRegistry.class)
+						.get("litellm.metrics.auth")
+						.tag("outcome", "accepted")
+						.tag("key", "grafana")
+						.counter()
+						.count()).isEqualTo(2);
+				});
+		}
+
+		@Test
+		void asksTheApplicationsKeyStoreOnlyForKeysNoneOfTheConfiguredKeysIs() {
+			AppKeyStore store = AppKeyStore.of("store-master", KEY, "user", USER_KEY);
+			this.guarded.withBean(ApiKeyAuthenticator.class, () -> store).run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+				assertThat(store.lookups()).isZero();
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(401);
+				assertThat(store.lookups()).isEqualTo(2);
+			});
+		}
+
+		@Test
+		void answersWith503WhenTheApplicationsKeyStoreTakesTooLongEvenIfItBlocks() {
+			this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+				LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+				return AuthenticatedKey.unnamed();
+			})
+				.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+						"litellm.metrics-auth.authenticator-timeout=100ms")
+				.run((context) -> assertThat(statusOf(context, "/metrics", "sk-any")).isEqualTo(503));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=0",
+				"litellm.metrics-auth.authenticator-cache-ttl=-1s", "litellm.metrics-auth.authenticator-timeout=0s" })
+		void refusesToStartWithABoundThatCannotWorkForTheApplicationsKeyStoreNamingTheProperty(String property) {
+			this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> AppKeyStore.of("user", USER_KEY))
+				.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", property)
+				.run((context) -> assertBindingFailed(context, property.substring(0, property.indexOf('='))));
+		}
+
+		@Test
+		void backsOffToAServletFilterOfTheApplicationsOwn() {
+			this.guarded
+				.withBean("ownFilter", MetricsAuthServletFilter.class,
+						() -> new MetricsAuthServletFilter(customGuard(), null))
+				.run((context) -> {
+					assertThat(context).hasNotFailed()
+						.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN);
+					Filter filter = context.getBean(MetricsAuthServletFilter.class);
+					assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+					assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+				});
+		}
+
+		@Test
+		void backsOffToARegistrationOfTheApplicationsOwn() {
+			this.guarded.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
+					.hasSingleBean(FilterRegistrationBean.class);
+				Filter filter = context.getBean(FilterRegistrationBean.class).getFilter();
+				assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+				assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+			});
+		}
+
+		private static FilterRegistrationBean<?> registration(AssertableWebApplicationContext context) {
+			return context.getBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN,
+					FilterRegistrationBean.class);
+		}
+
+		private static int statusOf(AssertableWebApplicationContext context, String path, String key) throws Exception {
+			return statusOf(registration(context).getFilter(), path, key);
+		}
+
+		private static int statusOf(Filter filter, String path, String key) throws Exception {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+			request.setServletPath(path);
+			if (key != null) {
+				request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+			}
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			filter.doFilter(request, response, new MockFilterChain());
+			return response.getStatus();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		static class OwnRegistrationConfiguration {
+
+			@Bean
+			FilterRegistrationBean<MetricsAuthServletFilter> ownRegistration() {
+				return new FilterRegistrationBean<>(new MetricsAuthServletFilter(customGuard(), null));
+			}
+
+		}
+
+	}
+
+	/**
+	 * A key store of an application's own, as an application writes one: it holds its
+	 * keys in a key ring of its own, names each key it accepts, and counts the lookups it
+	 * is asked for, so that a test sees which keys reached it. The servlet contract, and
+	 * the reactive one through {@link #reactive()}.
+	 */
+	static final class AppKeyStore implements ApiKeyAuthenticator {
+
+		private final KeyRing keys;
+
+		private final AtomicInteger lookups = new AtomicInteger();
+
+		private final ReactiveApiKeyAuthenticator reactive = (apiKey) -> Mono.justOrEmpty(authenticate(apiKey));
+
+		AppKeyStore(KeyRing keys) {
+			this.keys = keys;
+		}
+
+		/**
+		 * Create a key store of the given keys.
+		 * @param namesAndKeys each key's name followed by the key
+		 * @return the key store
+		 */
+		static AppKeyStore of(String... namesAndKeys) {
+			return new AppKeyStore(new KeyRing(keys(namesAndKeys)));
+		}
+
+		static AcceptedKeys keys(String... namesAndKeys) {
+			AcceptedKeys.Builder keys = AcceptedKeys.builder();
+			for (int i = 0; i < namesAndKeys.length; i += 2) {
+				keys.key(namesAndKeys[i], namesAndKeys[i + 1], "test");
+			}
+			return keys.build();
+		}
+
+		@Override
+		public @Nullable AuthenticatedKey authenticate(String apiKey) {
+			this.lookups.incrementAndGet();
+			String name = this.keys.match(apiKey);
+			return (name != null) ? new AuthenticatedKey(name) : null;
+		}
+
+		/**
+		 * Return this key store through the reactive contract, the same object every
+		 * time.
+		 * @return the reactive key store
+		 */
+		ReactiveApiKeyAuthenticator reactive() {
+			return this.reactive;
+		}
+
+		KeyRing keyRing() {
+			return this.keys;
+		}
+
+		int lookups() {
+			return this.lookups.get();
+		}
+
 	}
 
 }

@@ -204,25 +204,9 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	}
 
 	@Test
-	void startsAGuardedServletApplication(CapturedOutput output) {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
-					MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(output).contains("Requiring an API key on [/metrics] (servlet-filter adapter)");
-			});
-	}
-
-	@Test
-	void registersTheKeySanitizingFunctionWhateverTheSwitch() {
+	void registersTheKeySanitizingFunctionWhateverTheSwitchButNotWithoutActuator() {
 		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false")
 			.run((context) -> assertThat(context).hasSingleBean(MetricsKeySanitizingFunction.class));
-	}
-
-	@Test
-	void registersNoSanitizingFunctionWithoutActuator() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MetricsKeySanitizingFunction.class));
 	}
