@@ -23,12 +23,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -36,15 +39,23 @@ import java.util.stream.Stream;
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.AuthenticatedKey;
 import ai.litellm.spring.metrics.AuthenticationListener;
+import ai.litellm.spring.metrics.AuthenticatorSaturatedException;
+import ai.litellm.spring.metrics.AuthenticatorTimeoutException;
 import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.MetricsGuard;
 import ai.litellm.spring.metrics.MetricsPathMatcher;
 import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.ApiKeyAuthenticator;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,22 +66,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +113,15 @@ class MetricsAuthAutoConfigurationTests {
 	private static final String USER_KEY = "user-key-from-the-apps-store-0001";
 
 	private static final String OWN_KEY = "sk-own-guards-key-0001";
+
+	// Boot 4's name first, then Boot 3's.
+	private static final List<List<String>> MICROMETER_AUTO_CONFIGURATIONS = List.of(
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration"),
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.export.prometheus.PrometheusMetricsExportAutoConfiguration"),
+			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration",
+					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsEndpointAutoConfiguration"));
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
@@ -158,13 +190,19 @@ class MetricsAuthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + blank,
 					"LITELLM_MASTER_KEY=")
-			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MetricsKeyMissingException.class)
-				.hasMessageContaining("'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable)")
-				.hasMessageContaining("'litellm.metrics-auth.keys'")
-				.hasMessageContaining("'litellm.metrics-auth.key-hashes'")
-				.hasMessageContaining("'litellm.metrics-auth.named-keys'")
-				.hasMessageContaining("'litellm.metrics-auth.key-files'"));
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.isInstanceOf(MetricsKeyMissingException.class)
+					.hasMessageContaining("(litellm.require-auth-for-metrics-endpoint=true)")
+					.hasMessageContaining("'litellm.master-key' (or the LITELLM_MASTER_KEY environment variable)")
+					.hasMessageContaining("'litellm.metrics-auth.keys'")
+					.hasMessageContaining("'litellm.metrics-auth.key-hashes'")
+					.hasMessageContaining("'litellm.metrics-auth.named-keys'")
+					.hasMessageContaining("'litellm.metrics-auth.key-files'");
+				FailureAnalysis analysis = failureAnalysis(context);
+				assertThat(analysis.getDescription()).isEqualTo(context.getStartupFailure().getMessage());
+				assertThat(analysis.getAction()).contains("Set 'litellm.master-key'").contains("LITELLM_MASTER_KEY");
+			});
 	}
 
 	@Test
@@ -177,24 +215,20 @@ class MetricsAuthAutoConfigurationTests {
 				.hasMessageNotContaining("secret"));
 	}
 
-	@Test
-	void failsToStartWithAHashThatIsNotSha256AndNamesIt() {
-		this.guarded
-			.withPropertyValues("litellm.metrics-auth.key-hashes[0]=" + "a".repeat(64),
-					"litellm.metrics-auth.key-hashes[1]=sk-oops")
+	// A good value first, then the one that names its place in the list.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					key-hashes | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | sk-oops | must be 64 hex characters (a SHA-256 digest)
+					keys       | sk-old                                                           | ' '     | must be a non-empty key of visible ASCII characters (no white space, control or non-ASCII characters)
+					""")
+	void failsToStartWithAKeyOrHashThatCannotWorkAndNamesIt(String property, String good, String bad, String why) {
+		String name = "litellm.metrics-auth." + property;
+		this.guarded.withPropertyValues(name + "[0]=" + good, name + "[1]=" + bad)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessage("litellm.metrics-auth.key-hashes[1] must be 64 hex characters (a SHA-256 digest)"));
-	}
-
-	@Test
-	void failsToStartWithAnEmptyKeyInTheListAndNamesIt() {
-		this.guarded.withPropertyValues("litellm.metrics-auth.keys[0]=sk-old", "litellm.metrics-auth.keys[1]= ")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessage("litellm.metrics-auth.keys[1] must be a non-empty key of visible ASCII characters "
-						+ "(no white space, control or non-ASCII characters)"));
+				.hasMessage(name + "[1] " + why));
 	}
 
 	@Test
@@ -328,6 +362,30 @@ class MetricsAuthAutoConfigurationTests {
 					.containsEntry("master", 1.0)
 					.doesNotContainKey("scraper-100");
 			});
+	}
+
+	@Test
+	void countsEachKindOfUnavailableKeyStoreUnderItsOwnReason() {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		MeterRegistryMetricsAuthListener listener = new MeterRegistryMetricsAuthListener(registry);
+		listener.unavailable(new AuthenticatorTimeoutException(Duration.ofSeconds(5)));
+		listener.unavailable(new AuthenticatorSaturatedException(8));
+		listener.unavailable(new AuthenticatorSaturatedException(8));
+		listener.unavailable(new IllegalStateException("down"));
+		assertThat(count(registry, "error", "timeout")).isEqualTo(1);
+		assertThat(count(registry, "error", "saturated")).isEqualTo(2);
+		assertThat(count(registry, "error", "authenticator_error")).isEqualTo(1);
+	}
+
+	@Test
+	void countsKeyStoreNamesBeyondTheBoundAsOtherAndWarnsOnce(CapturedOutput output) {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		MeterRegistryMetricsAuthListener listener = new MeterRegistryMetricsAuthListener(registry);
+		for (int i = 0; i < MeterRegistryMetricsAuthListener.MAX_KEY_STORE_NAMES + 3; i++) {
+			listener.accepted("key-" + i);
+		}
+		assertThat(acceptedWith(registry, "other")).isEqualTo(3);
+		assertThat(output.toString().split("named more than 100 keys", -1)).hasSize(2);
 	}
 
 	private static Map<String, Double> acceptedSeries(MeterRegistry registry) {
@@ -486,7 +544,7 @@ class MetricsAuthAutoConfigurationTests {
 	@ParameterizedTest
 	@CsvSource({ "prometheus, scrape", "metrics, meters" })
 	void guardsAnActuatorMeterEndpointWhereverItIsMapped(String endpoint, String mapping) {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=health," + endpoint,
 					"management.endpoints.web.base-path=/manage",
 					"management.endpoints.web.path-mapping." + endpoint + "=" + mapping)
@@ -502,7 +560,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void guardsOnlyTheConfiguredActuatorEndpoints() {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=metrics,prometheus",
 					"litellm.metrics-auth.actuator-endpoints=prometheus")
 			.run((context) -> {
@@ -513,7 +571,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	@Test
 	void warnsWhenAnExposedMeterEndpointIsLeftOutOfTheGuardedOnes(CapturedOutput output) {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=metrics,prometheus",
 					"litellm.metrics-auth.actuator-endpoints=prometeus")
 			.run((context) -> {
@@ -541,11 +599,17 @@ class MetricsAuthAutoConfigurationTests {
 			litellm.metrics-auth.named-keys.grafana=sha256:abc                 | true
 			litellm.metrics-auth.actuator-endpoints=not an id                  | true
 			litellm.metrics-auth.filter-order=first                            | true
+			litellm.metrics-auth.adapter=http-handler                          | false
+			litellm.metrics-auth.authenticator-max-in-flight=8                 | false
+			litellm.metrics-auth.adapter=servlet-filter                        | true
+			litellm.metrics-auth.authenticator-max-in-flight=                  | true
+			litellm.metrics-auth.authenticatorMaxInFlight=0                    | true
+			litellm.metricsAuth.authenticatorCacheTtl=-1s                      | true
 			""")
 	void refusesToStartWithAValueThatCannotWork(String property, boolean fails, @TempDir Path directory)
 			throws IOException {
 		Path keyFile = Files.writeString(directory.resolve("prometheus"), "sk-from-a-key-file-0001");
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.withPropertyValues("management.endpoints.web.exposure.include=prometheus",
 					"litellm.metrics-auth.key-files=" + keyFile, property)
 			.run((context) -> assertThat(context.getStartupFailure() != null).as(property).isEqualTo(fails));
@@ -572,7 +636,7 @@ class MetricsAuthAutoConfigurationTests {
 
 	// An empty duration binds to nothing, and a misspelt name is not ours: the defaults
 	// apply and the guard stays on (an empty number, or another spelling of a name, is
-	// refused below).
+	// refused above).
 	@ParameterizedTest
 	@ValueSource(strings = { "litellm.metrics-auth.key-files-refresh=", "litellm.metrics-auth.authenticator-cache-ttl=",
 			"litellm.metrics-auth.authenticator-timeout=", "litellm.metrics-auth.authenticator-timout=1ms" })
@@ -587,20 +651,19 @@ class MetricsAuthAutoConfigurationTests {
 		});
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=",
-			"litellm.metrics-auth.authenticatorMaxInFlight=0", "litellm.metricsAuth.authenticatorCacheTtl=-1s" })
-	void refusesAnEmptyNumberAndAWrongValueInAnotherSpellingOfItsName(String property) {
-		this.guarded.withPropertyValues(property).run((context) -> assertThat(context).hasFailed());
-	}
-
 	/**
 	 * Asserts that startup failed binding the given property, and that Spring Boot's
 	 * failure analysis, what the application prints as it stops, names it.
 	 */
 	static void assertBindingFailed(ApplicationContextAssertProvider<?> context, String name) {
 		assertThat(context).getFailure().isNotNull();
-		FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
+		assertThat(failureAnalysis(context).getDescription()).as("the failure analysis of %s", name)
+			.contains("Property: " + name);
+	}
+
+	// What the analyzers registered in spring.factories make of the startup failure.
+	private static FailureAnalysis failureAnalysis(ApplicationContextAssertProvider<?> context) {
+		return SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, FailureHandler.handleMessage((message, ex) -> {
 			}))
 			.stream()
@@ -608,12 +671,11 @@ class MetricsAuthAutoConfigurationTests {
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElseThrow();
-		assertThat(analysis.getDescription()).as("the failure analysis of %s", name).contains("Property: " + name);
 	}
 
 	@Test
 	void doesNotGuardAnActuatorPrometheusEndpointThatIsNotExposed() {
-		this.guarded.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.guarded.withConfiguration(prometheusEndpoints())
 			.run((context) -> assertThat(statusOf(context, "/actuator/prometheus", null)).isNull());
 	}
 
@@ -705,12 +767,6 @@ class MetricsAuthAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void failsToStartWithAnUnknownAdapter() {
-		this.guarded.withPropertyValues("litellm.metrics-auth.adapter=servlet-filter")
-			.run((context) -> assertThat(context).hasFailed());
-	}
-
 	// The status the context's guard, plugged in as configured, set; null if it let the
 	// request through.
 	private static HttpStatus statusOf(AssertableReactiveWebApplicationContext context, String path, String key) {
@@ -738,11 +794,276 @@ class MetricsAuthAutoConfigurationTests {
 	}
 
 	/**
+	 * The auto-configurations that expose actuator's Prometheus and metrics endpoints, on
+	 * whichever Spring Boot generation the tests run: Boot 4 moved Micrometer's
+	 * auto-configuration into a module and package of its own. The one place the tests
+	 * tell the generations apart.
+	 */
+	static AutoConfigurations prometheusEndpoints() {
+		List<Class<?>> classes = new ArrayList<>(
+				List.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class));
+		ClassLoader classLoader = MetricsAuthAutoConfigurationTests.class.getClassLoader();
+		for (List<String> candidates : MICROMETER_AUTO_CONFIGURATIONS) {
+			String present = candidates.stream()
+				.filter((name) -> ClassUtils.isPresent(name, classLoader))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("None of " + candidates + " is on the classpath"));
+			classes.add(ClassUtils.resolveClassName(present, classLoader));
+		}
+		return AutoConfigurations.of(classes.toArray(Class<?>[]::new));
+	}
+
+	/**
 	 * A guard of the application's own, on {@code /custom} only.
 	 */
 	static MetricsGuard customGuard() {
 		return new MetricsGuard(new MetricsPathMatcher(List.of("/custom")),
 				new KeyRing(AppKeyStore.keys("own", OWN_KEY)), AuthenticationListener.NONE);
+	}
+
+	/**
+	 * The same auto-configuration in a Spring MVC (servlet) application.
+	 */
+	@Nested
+	class ServletApplication {
+
+		private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+					MetricsAuthSafeguardsAutoConfiguration.class));
+
+		// The switch on, with the master key.
+		private final WebApplicationContextRunner guarded = this.contextRunner
+			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+
+		@Test
+		void registersNothingByDefault() {
+			this.contextRunner.withPropertyValues("litellm.master-key=" + KEY)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(MetricsGuard.class)
+					.doesNotHaveBean(FilterRegistrationBean.class));
+		}
+
+		@Test
+		void registersTheServletFilterForEveryDispatchBeforeSpringSecurityOrInTheConfiguredOrder(
+				CapturedOutput output) {
+			this.guarded.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MetricsAuthWebFilter.class);
+				assertThat(output).contains("Requiring an API key on [/metrics] (servlet-filter adapter)");
+				FilterRegistrationBean<?> registration = registration(context);
+				assertThat(registration.getFilter()).isInstanceOf(MetricsAuthServletFilter.class);
+				assertThat(registration.getFilterName()).isEqualTo("metricsAuthFilter");
+				assertThat(registration.getOrder()).isEqualTo(-1000).isLessThan(-100);
+				assertThat(registration.determineDispatcherTypes()).isEqualTo(EnumSet.allOf(DispatcherType.class));
+				assertThat(registration.getUrlPatterns()).isEmpty();
+			});
+			this.guarded.withPropertyValues("litellm.metrics-auth.filter-order=7")
+				.run((context) -> assertThat(registration(context).getOrder()).isEqualTo(7));
+		}
+
+		@Test
+		void guardsMetricsWithTheMasterKey() {
+			this.guarded.run((context) -> {
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+				assertThat(statusOf(context, "/metrics", "sk-wrong")).isEqualTo(401);
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/health", null)).isEqualTo(200);
+			});
+		}
+
+		@Test
+		void ignoresTheReactiveAdapterChoice() {
+			this.guarded.withPropertyValues("litellm.metrics-auth.adapter=http-handler").run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+			});
+		}
+
+		@Test
+		void failsToStartWithoutAKey() {
+			this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true")
+				.run((context) -> assertThat(context).getFailure().isInstanceOf(MetricsKeyMissingException.class));
+		}
+
+		@Test
+		void startsAndGuardsWithReactorHiddenFromTheClassPath() {
+			this.guarded.withClassLoader(new FilteredClassLoader("reactor."))
+				.withBean(ApiKeyAuthenticator.class,
+						() -> (key) -> USER_KEY.equals(key) ? new AuthenticatedKey("user") : null)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(statusOf(context, "/metrics", null)).isEqualTo(401);
+					assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+					assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				});
+		}
+
+		@Test
+		void countsTheKeyNamesOfTheApplicationsKeyStoreThroughTheStartersCacheAndBound() {
+			AppKeyStore store = AppKeyStore.of("grafana", USER_KEY);
+			this.guarded.withBean(SimpleMeterRegistry.class)
+				.withBean(ApiKeyAuthenticator.class, () -> store)
+				.run((context) -> {
+					assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+					assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+					assertThat(store.lookups()).as("the second answer comes from the cache").isEqualTo(1);
+					assertThat(context.getBean(MeterRegistry.class)
+						.get("litellm.metrics.auth")
+						.tag("outcome", "accepted")
+						.tag("key", "grafana")
+						.counter()
+						.count()).isEqualTo(2);
+				});
+		}
+
+		@Test
+		void asksTheApplicationsKeyStoreOnlyForKeysNoneOfTheConfiguredKeysIs() {
+			AppKeyStore store = AppKeyStore.of("store-master", KEY, "user", USER_KEY);
+			this.guarded.withBean(ApiKeyAuthenticator.class, () -> store).run((context) -> {
+				assertThat(statusOf(context, "/metrics", KEY)).isEqualTo(200);
+				assertThat(store.lookups()).isZero();
+				assertThat(statusOf(context, "/metrics", USER_KEY)).isEqualTo(200);
+				assertThat(statusOf(context, "/metrics", "sk-unknown")).isEqualTo(401);
+				assertThat(store.lookups()).isEqualTo(2);
+			});
+		}
+
+		@Test
+		void answersWith503WhenTheApplicationsKeyStoreTakesTooLongEvenIfItBlocks() {
+			this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> (key) -> {
+				LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+				return AuthenticatedKey.unnamed();
+			})
+				.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
+						"litellm.metrics-auth.authenticator-timeout=100ms")
+				.run((context) -> assertThat(statusOf(context, "/metrics", "sk-any")).isEqualTo(503));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "litellm.metrics-auth.authenticator-max-in-flight=0",
+				"litellm.metrics-auth.authenticator-cache-ttl=-1s", "litellm.metrics-auth.authenticator-timeout=0s" })
+		void refusesToStartWithABoundThatCannotWorkForTheApplicationsKeyStoreNamingTheProperty(String property) {
+			this.contextRunner.withBean(ApiKeyAuthenticator.class, () -> AppKeyStore.of("user", USER_KEY))
+				.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", property)
+				.run((context) -> assertBindingFailed(context, property.substring(0, property.indexOf('='))));
+		}
+
+		@Test
+		void backsOffToAServletFilterOfTheApplicationsOwn() {
+			this.guarded
+				.withBean("ownFilter", MetricsAuthServletFilter.class,
+						() -> new MetricsAuthServletFilter(customGuard(), null))
+				.run((context) -> {
+					assertThat(context).hasNotFailed()
+						.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN);
+					Filter filter = context.getBean(MetricsAuthServletFilter.class);
+					assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+					assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+				});
+		}
+
+		@Test
+		void backsOffToARegistrationOfTheApplicationsOwn() {
+			this.guarded.withUserConfiguration(OwnRegistrationConfiguration.class).run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN)
+					.hasSingleBean(FilterRegistrationBean.class);
+				Filter filter = context.getBean(FilterRegistrationBean.class).getFilter();
+				assertThat(statusOf(filter, "/custom", null)).isEqualTo(401);
+				assertThat(statusOf(filter, "/custom", OWN_KEY)).isEqualTo(200);
+			});
+		}
+
+		private static FilterRegistrationBean<?> registration(AssertableWebApplicationContext context) {
+			return context.getBean(MetricsAuthAutoConfiguration.SERVLET_FILTER_REGISTRATION_BEAN,
+					FilterRegistrationBean.class);
+		}
+
+		private static int statusOf(AssertableWebApplicationContext context, String path, String key) throws Exception {
+			return statusOf(registration(context).getFilter(), path, key);
+		}
+
+		private static int statusOf(Filter filter, String path, String key) throws Exception {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+			request.setServletPath(path);
+			if (key != null) {
+				request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+			}
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			filter.doFilter(request, response, new MockFilterChain());
+			return response.getStatus();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		static class OwnRegistrationConfiguration {
+
+			@Bean
+			FilterRegistrationBean<MetricsAuthServletFilter> ownRegistration() {
+				return new FilterRegistrationBean<>(new MetricsAuthServletFilter(customGuard(), null));
+			}
+
+		}
+
+	}
+
+	/**
+	 * A key store of an application's own, as an application writes one: it holds its
+	 * keys in a key ring of its own, names each key it accepts, and counts the lookups it
+	 * is asked for, so that a test sees which keys reached it. The servlet contract, and
+	 * the reactive one through {@link #reactive()}.
+	 */
+	static final class AppKeyStore implements ApiKeyAuthenticator {
+
+		private final KeyRing keys;
+
+		private final AtomicInteger lookups = new AtomicInteger();
+
+		private final ReactiveApiKeyAuthenticator reactive = (apiKey) -> Mono.justOrEmpty(authenticate(apiKey));
+
+		AppKeyStore(KeyRing keys) {
+			this.keys = keys;
+		}
+
+		/**
+		 * Create a key store of the given keys.
+		 * @param namesAndKeys each key's name followed by the key
+		 * @return the key store
+		 */
+		static AppKeyStore of(String... namesAndKeys) {
+			return new AppKeyStore(new KeyRing(keys(namesAndKeys)));
+		}
+
+		static AcceptedKeys keys(String... namesAndKeys) {
+			AcceptedKeys.Builder keys = AcceptedKeys.builder();
+			for (int i = 0; i < namesAndKeys.length; i += 2) {
+				keys.key(namesAndKeys[i], namesAndKeys[i + 1], "test");
+			}
+			return keys.build();
+		}
+
+		@Override
+		public @Nullable AuthenticatedKey authenticate(String apiKey) {
+			this.lookups.incrementAndGet();
+			String name = this.keys.match(apiKey);
+			return (name != null) ? new AuthenticatedKey(name) : null;
+		}
+
+		/**
+		 * Return this key store through the reactive contract, the same object every
+		 * time.
+		 * @return the reactive key store
+		 */
+		ReactiveApiKeyAuthenticator reactive() {
+			return this.reactive;
+		}
+
+		KeyRing keyRing() {
+			return this.keys;
+		}
+
+		int lookups() {
+			return this.lookups.get();
+		}
+
 	}
 
 }

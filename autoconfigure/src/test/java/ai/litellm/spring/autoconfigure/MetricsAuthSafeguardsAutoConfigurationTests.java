@@ -143,7 +143,7 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 
 	@Test
 	void refusesToStartWhenAnOwnPathMatcherLeavesTheActuatorEndpointOpen() {
-		this.contextRunner.withConfiguration(PrometheusEndpointAutoConfigurations.get())
+		this.contextRunner.withConfiguration(MetricsAuthAutoConfigurationTests.prometheusEndpoints())
 			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true",
 					"management.endpoints.web.exposure.include=prometheus")
 			.withBean(MetricsPathMatcher.class, () -> new MetricsPathMatcher(List.of("/metrics")))
@@ -204,25 +204,9 @@ class MetricsAuthSafeguardsAutoConfigurationTests {
 	}
 
 	@Test
-	void startsAGuardedServletApplication(CapturedOutput output) {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
-					MetricsAuthSafeguardsAutoConfiguration.class))
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(output).contains("Requiring an API key on [/metrics] (servlet-filter adapter)");
-			});
-	}
-
-	@Test
-	void registersTheKeySanitizingFunctionWhateverTheSwitch() {
+	void registersTheKeySanitizingFunctionWhateverTheSwitchButNotWithoutActuator() {
 		this.contextRunner.withPropertyValues("litellm.require-auth-for-metrics-endpoint=false")
 			.run((context) -> assertThat(context).hasSingleBean(MetricsKeySanitizingFunction.class));
-	}
-
-	@Test
-	void registersNoSanitizingFunctionWithoutActuator() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MetricsKeySanitizingFunction.class));
 	}

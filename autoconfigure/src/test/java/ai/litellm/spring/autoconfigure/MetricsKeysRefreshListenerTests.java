@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import ai.litellm.spring.autoconfigure.MetricsAuthAutoConfigurationTests.AppKeyStore;
 import ai.litellm.spring.metrics.AcceptedKeys;
 import ai.litellm.spring.metrics.KeyRing;
 import ai.litellm.spring.metrics.reactive.ReactiveApiKeyAuthenticator;

@@ -17,6 +17,7 @@
 package ai.litellm.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -78,10 +79,7 @@ class SpringSecurityCoexistenceTests {
 
 		@Test
 		void rejectsMetricsWithoutAKeyBeforeSpringSecurityWouldPermitThem() {
-			this.client.get()
-				.uri("/metrics")
-				.exchange()
-				.expectStatus()
+			get("/metrics").expectStatus()
 				.isUnauthorized()
 				.expectHeader()
 				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"metrics\"",
@@ -115,11 +113,7 @@ class SpringSecurityCoexistenceTests {
 
 		@Test
 		void servesMetricsWithTheKeyThroughTheRestOfTheSecurityChain() {
-			this.client.get()
-				.uri("/metrics")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-				.exchange()
-				.expectStatus()
+			get("/metrics", (headers) -> headers.setBearerAuth(KEY)).expectStatus()
 				.isOk()
 				.expectHeader()
 				.valueEquals("X-Content-Type-Options", "nosniff")
@@ -129,27 +123,14 @@ class SpringSecurityCoexistenceTests {
 
 		@Test
 		void leavesTheUsersRulesForOtherPathsUnchanged() {
-			this.client.get()
-				.uri("/public")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.isEqualTo("public");
-			this.client.get()
-				.uri("/admin")
-				.exchange()
-				.expectStatus()
+			get("/public").expectStatus().isOk().expectBody(String.class).isEqualTo("public");
+			get("/admin").expectStatus()
 				.isUnauthorized()
 				.expectHeader()
 				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Realm\"")
 				.expectBody()
 				.isEmpty();
-			this.client.get()
-				.uri("/admin")
-				.headers((headers) -> headers.setBasicAuth("admin", "admin-password"))
-				.exchange()
-				.expectStatus()
+			get("/admin", (headers) -> headers.setBasicAuth("admin", "admin-password")).expectStatus()
 				.isOk()
 				.expectBody(String.class)
 				.isEqualTo("admin");
@@ -157,22 +138,22 @@ class SpringSecurityCoexistenceTests {
 
 		@Test
 		void grantsNothingButMetricsToTheMetricsKey() {
-			this.client.get()
-				.uri("/admin")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
-				.exchange()
-				.expectStatus()
+			get("/admin", (headers) -> headers.setBearerAuth(KEY)).expectStatus()
 				.isUnauthorized()
 				.expectBody()
 				.isEmpty();
-			this.client.get()
-				.uri("/admin")
-				.headers((headers) -> headers.setBasicAuth("admin", KEY))
-				.exchange()
-				.expectStatus()
+			get("/admin", (headers) -> headers.setBasicAuth("admin", KEY)).expectStatus()
 				.isUnauthorized()
 				.expectBody()
 				.isEmpty();
+		}
+
+		private WebTestClient.ResponseSpec get(String uri) {
+			return this.client.get().uri(uri).exchange();
+		}
+
+		private WebTestClient.ResponseSpec get(String uri, Consumer<HttpHeaders> headers) {
+			return this.client.get().uri(uri).headers(headers).exchange();
 		}
 
 	}

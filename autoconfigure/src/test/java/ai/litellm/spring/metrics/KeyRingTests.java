@@ -32,10 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.litellm.spring.metrics.KeyFiles.KeyFileException;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -48,14 +51,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link KeyRing}.
+ * Tests for {@link KeyRing}, the {@link AcceptedKeys} it holds and the {@link KeyFiles}
+ * it reads.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KeyRingTests {
 
+	private static final String PROPERTY = "litellm.metrics-auth.key-files";
+
 	private static final String OLD_KEY = "sk-old-rotation-key-0001";
 
 	private static final String NEW_KEY = "sk-new-rotation-key-0002";
+
+	private static final String KEY = "sk-master-1234";
 
 	private static final AcceptedKeys NO_KEYS = AcceptedKeys.builder().build();
 
@@ -67,6 +75,8 @@ class KeyRingTests {
 	private final List<AcceptedKeys> changes = new CopyOnWriteArrayList<>();
 
 	private final List<KeyRing> rings = new ArrayList<>();
+
+	private final AcceptedKeys master = key("master", KEY);
 
 	private final KeyRing.Listener listener = new KeyRing.Listener() {
 
@@ -210,7 +220,7 @@ class KeyRingTests {
 
 	@Test
 	void readsADigestFileWhateverTheCaseOfItsSuffix() throws Exception {
-		String digest = HexFormat.of().formatHex(AcceptedKeys.digest(OLD_KEY));
+		String digest = sha256Hex(OLD_KEY);
 		Path file = write("prometheus.SHA256", digest);
 		KeyRing ring = ring(List.of(file), NO_KEYS, Duration.ofHours(1));
 		assertThat(ring.match(OLD_KEY)).isEqualTo("prometheus");
@@ -225,7 +235,7 @@ class KeyRingTests {
 		assertThat(output).contains("test is shorter than 16 characters");
 		write("secret/short", "sk-Rt4");
 		ring.reload();
-		String digestLike = HexFormat.of().formatHex(AcceptedKeys.digest(NEW_KEY));
+		String digestLike = sha256Hex(NEW_KEY);
 		write("secret/hex", digestLike);
 		ring.reload();
 		ring.reload();
@@ -367,6 +377,191 @@ class KeyRingTests {
 		assertThat(checksAfterRemoval).as("checks that saw a finished removal").hasPositiveValue();
 	}
 
+	@Test
+	void readsKeysAndDigestsFromFilesAndDirectoriesNamedAfterTheFiles() throws Exception {
+		Path single = write("prometheus-a", "  " + OLD_KEY + "\n");
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		Files.writeString(secret.resolve("prometheus-b.sha256"), sha256Hex(NEW_KEY) + "\n");
+		Files.writeString(secret.resolve("prometheus-c.SHA256"), sha256Hex("sk-c-key"));
+		Files.writeString(secret.resolve(".hidden"), "not-a-key-at-all-0000");
+		Files.createDirectory(secret.resolve("nested"));
+		AcceptedKeys keys = read(single, secret);
+		assertThat(keys.match(OLD_KEY)).isEqualTo("prometheus-a");
+		assertThat(keys.match(NEW_KEY)).isEqualTo("prometheus-b");
+		assertThat(keys.match("sk-c-key")).as("the suffix in any case").isEqualTo("prometheus-c");
+		assertThat(keys.match("not-a-key-at-all-0000")).isNull();
+		assertThat(keys.match(sha256Hex(NEW_KEY))).as("a digest is not a key").isNull();
+		assertThat(keys.size()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAMissingEmptyOrInvalidFileNamingItButNeverItsContent() throws Exception {
+		Path missing = this.directory.resolve("missing");
+		assertRefused(missing).withMessageContaining(PROPERTY + "[0]").withMessageContaining(missing.toString());
+		assertRefused(write("empty", "  \n")).withMessageContaining("empty");
+		assertRefused(write("spaced", "sk-with a-space-in-it")).withMessageContaining("visible ASCII")
+			.withMessageNotContaining("a-space-in-it");
+		assertRefused(write("bad.sha256", "sk-not-a-digest")).withMessageContaining("64 hex characters")
+			.withMessageNotContaining("sk-not-a-digest");
+	}
+
+	@Test
+	void refusesAFileLargerThanAKeyCanBeWithoutReadingIt() throws Exception {
+		Path large = write("large", "sk-" + "x".repeat(KeyFiles.MAX_FILE_SIZE - 2));
+		assertRefused(large).withMessageContaining("larger than 4096 bytes").withMessageNotContaining("sk-xxx");
+		Path largest = write("largest", "sk-" + "x".repeat(KeyFiles.MAX_FILE_SIZE - 3));
+		assertThat(read(largest).match(Files.readString(largest))).isEqualTo("largest");
+	}
+
+	@Test
+	void namesTheFileOfADirectoryThatCannotBeUsed() throws Exception {
+		Path secret = Files.createDirectory(this.directory.resolve("secret"));
+		write("secret/good", OLD_KEY);
+		write("secret/bad", "bad key");
+		assertRefused(write("first", NEW_KEY), secret).withMessageContaining(PROPERTY + "[1]")
+			.withMessageContaining("file bad");
+	}
+
+	@Test
+	void readsNoKeyFromAnEmptyDirectoryOrFromNoFiles() throws Exception {
+		assertThat(read(Files.createDirectory(this.directory.resolve("empty"))).size()).isZero();
+		assertThat(KeyFiles.none().isEmpty()).isTrue();
+		assertThat(KeyFiles.none().read().size()).isZero();
+		assertThat(new KeyFiles(List.of("x"), PROPERTY).isEmpty()).isFalse();
+	}
+
+	@Test
+	void doesNotPrintWhatTheFilesHold() throws Exception {
+		Path file = write("metrics-key", OLD_KEY);
+		assertThat(new KeyFiles(List.of(file.toString()), PROPERTY)).hasToString("KeyFiles[" + file + "]");
+	}
+
+	@Test
+	void acceptsTheConfiguredKeyUnderItsName() {
+		assertThat(this.master.match(KEY)).isEqualTo("master");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sk-master-123", "sk-master-12345", "SK-MASTER-1234", "sk-master-1234 ", "x", "",
+			"sk-master-1234\u00e9", "ffd1f8b2ce42a8ee1f6f2d1bbd3c10ff5a2c3f7b5b8e5b4dfab4a1c3e07b0f9d" })
+	void rejectsAnyOtherKey(String presented) {
+		assertThat(this.master.match(presented)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void acceptsAKeyGivenOnlyAsItsSha256HashInEitherCaseOfHex(boolean upperCase) {
+		String hash = sha256Hex("sk-virtual-key");
+		AcceptedKeys hashed = AcceptedKeys.builder()
+			.sha256("virtual", upperCase ? hash.toUpperCase() : hash, "test")
+			.build();
+		assertThat(hashed.match("sk-virtual-key")).isEqualTo("virtual");
+		assertThat(hashed.match(hash)).as("a presented hash is not itself a key").isNull();
+	}
+
+	@Test
+	void acceptsEveryKeyOfARotationEachUnderItsOwnName() {
+		AcceptedKeys rotating = AcceptedKeys.builder()
+			.key("old", "sk-old", "test")
+			.key("new", "sk-new", "test")
+			.addAll(AcceptedKeys.builder().sha256("hashed", sha256Hex("sk-hashed"), "test").build())
+			.build();
+		assertThat(rotating.match("sk-old")).isEqualTo("old");
+		assertThat(rotating.match("sk-new")).isEqualTo("new");
+		assertThat(rotating.match("sk-hashed")).isEqualTo("hashed");
+		assertThat(rotating.match("sk-other")).isNull();
+		assertThat(rotating.size()).isEqualTo(3);
+		assertThat(rotating.names()).containsExactly("old", "new", "hashed");
+	}
+
+	@Test
+	void namesEachNameOnceAndComparesSetsByKeysAndNames() {
+		AcceptedKeys twice = AcceptedKeys.builder().key("a", "sk-1", "test").key("a", "sk-2", "test").build();
+		assertThat(twice.names()).containsExactly("a");
+		assertThat(twice.isSameAs(AcceptedKeys.builder().key("a", "sk-1", "t").key("a", "sk-2", "t").build())).isTrue();
+		assertThat(twice.isSameAs(AcceptedKeys.builder().key("a", "sk-1", "t").key("b", "sk-2", "t").build()))
+			.isFalse();
+		assertThat(twice.isSameAs(AcceptedKeys.builder().key("a", "sk-1", "t").key("a", "sk-3", "t").build()))
+			.isFalse();
+	}
+
+	@Test
+	void keepsTheKeysOfOneSourceOrOfEveryFileOfADirectory() {
+		AcceptedKeys previous = AcceptedKeys.builder()
+			.key("a", "sk-a", "/keys")
+			.key("b", "sk-b", "/keys /keys/b")
+			.key("c", "sk-c", "/keys2")
+			.key("d", "sk-d", "/other")
+			.build();
+		assertThat(AcceptedKeys.builder().keepFrom(previous, "/keys").build().names()).containsExactly("a", "b");
+	}
+
+	@Test
+	void warnsOfAKeyShorterThan16CharactersOrShapedLikeADigestOnly() {
+		AcceptedKeys keys = AcceptedKeys.builder()
+			.key("short", "sk-123456789012", "a")
+			.key("long-enough", "sk-1234567890123", "b")
+			.key("hex", sha256Hex("sk"), "c")
+			.build();
+		assertThat(keys.warningsSince(AcceptedKeys.none())).satisfiesExactly(
+				(warning) -> assertThat(warning).startsWith("a is shorter than 16 characters"),
+				(warning) -> assertThat(warning).startsWith("c holds 64 hex characters"));
+	}
+
+	@Test
+	void acceptsNoKeyWhenEmpty() {
+		AcceptedKeys none = AcceptedKeys.builder().build();
+		assertThat(none.size()).isZero();
+		assertThat(none.match(KEY)).isNull();
+		assertThat(none.match("")).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "abc", "zz45f1c1fbd0b59ab0d3fa2a1ba0f3d4f84b5b4e28a7fd7e2d6d4a9ad7e3b12c",
+			"0245f1c1fbd0b59ab0d3fa2a1ba0f3d4f84b5b4e28a7fd7e2d6d4a9ad7e3b12c0" })
+	void rejectsAHashThatIsNotSha256HexWithoutEchoingIt(String hash) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AcceptedKeys.builder().sha256("n", hash, "API key hash [0]"))
+			.withMessage("API key hash [0] must be 64 hex characters (a SHA-256 digest)");
+		assertThatIllegalArgumentException().isThrownBy(() -> AcceptedKeys.builder().sha256("n", null, "hash"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "", "   ", "sk with space", "sk-caf\u00e9", "sk-\u0000x", "sk-\u007f", "sk-\u2028", "sk\ttab" })
+	void rejectsAKeyThatIsNotVisibleAsciiWithoutEchoingIt(String key) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AcceptedKeys.builder().key("ok", "ok", "API key [0]").key("n", key, "API key [1]"))
+			.withMessage("API key [1] must be a non-empty key of visible ASCII characters "
+					+ "(no white space, control or non-ASCII characters)");
+		assertThatIllegalArgumentException().isThrownBy(() -> AcceptedKeys.builder().key("n", null, "key"));
+	}
+
+	@Test
+	void acceptsEveryVisibleAsciiCharacterInAKey() {
+		StringBuilder key = new StringBuilder();
+		for (char c = '!'; c <= '~'; c++) {
+			key.append(c);
+		}
+		assertThat(AcceptedKeys.builder().key("all", key.toString(), "test").build().match(key.toString()))
+			.isEqualTo("all");
+	}
+
+	@Test
+	void doesNotPrintItsKeys() {
+		assertThat(this.master.toString()).isEqualTo("AcceptedKeys[master]")
+			.doesNotContain(KEY)
+			.doesNotContain(sha256Hex(KEY));
+	}
+
+	private ThrowableAssertAlternative<KeyFileException> assertRefused(Path... files) {
+		return assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> read(files));
+	}
+
+	private static AcceptedKeys read(Path... files) throws KeyFileException {
+		return files(files).read();
+	}
+
 	private KeyRing ring(List<Path> files, AcceptedKeys configured, Duration refresh) throws KeyFileException {
 		KeyRing ring = new KeyRing(configured, files(files.toArray(Path[]::new)), refresh, this.listener);
 		this.rings.add(ring);
@@ -374,7 +569,7 @@ class KeyRingTests {
 	}
 
 	private static KeyFiles files(Path... files) {
-		return new KeyFiles(List.of(files).stream().map(Path::toString).toList(), KeyFilesTests.PROPERTY);
+		return new KeyFiles(List.of(files).stream().map(Path::toString).toList(), PROPERTY);
 	}
 
 	private static AcceptedKeys key(String name, String key) {
@@ -389,6 +584,10 @@ class KeyRingTests {
 	private static void replace(Path file, String content) throws IOException {
 		Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), content);
 		Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static String sha256Hex(String key) {
+		return HexFormat.of().formatHex(AcceptedKeys.digest(key));
 	}
 
 	/**

@@ -16,39 +16,46 @@
 
 package ai.litellm.spring.metrics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Base64;
+import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.MetricsGuards.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link MetricsGuard} and the {@link Verdict verdicts} it gives.
+ * Tests for {@link MetricsGuard}, the {@link CredentialsReader} it reads the presented
+ * key with, and the {@link Verdict verdicts} it gives.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsGuardTests {
 
 	private static final String KEY = "sk-master-1234";
 
+	private static final String ODD_KEY = "sk-1234:with/odd+chars=";
+
 	private final RecordingListener listener = new RecordingListener();
 
 	private final MetricsGuard guard = MetricsGuards.guard("master", KEY, this.listener);
 
+	private final CredentialsReader reader = new CredentialsReader();
+
 	@Test
 	void acceptsAConfiguredKeyUnderItsNameWithoutLeavingItToTheKeyStore() {
-		Verdict verdict = this.guard.check(authorization("Bearer " + KEY));
+		Verdict verdict = this.guard.check(headers(authorization("Bearer " + KEY)));
 		assertThat(verdict.isAccepted()).isTrue();
 		assertThat(verdict.keyToLookUp()).isNull();
 		assertThat(this.listener.accepted).containsExactly("master");
@@ -67,12 +74,13 @@ class MetricsGuardTests {
 
 	@Test
 	void rejectsMalformedCredentialsWithoutLeavingThemToTheKeyStore() {
-		assertRejected(this.guard.check(authorization("Basic %%%")), AuthenticationFailure.MALFORMED_CREDENTIALS);
+		assertRejected(this.guard.check(headers(authorization("Basic %%%"))),
+				AuthenticationFailure.MALFORMED_CREDENTIALS);
 	}
 
 	@Test
 	void leavesAnUnknownKeyToTheKeyStoreWithoutAnOutcomeYet() {
-		Verdict verdict = this.guard.check(authorization("Bearer " + KEY + "x"));
+		Verdict verdict = this.guard.check(headers(authorization("Bearer " + KEY + "x")));
 		assertThat(verdict.isAccepted()).isFalse();
 		assertThat(verdict.keyToLookUp()).isEqualTo(KEY + "x");
 		assertThat(verdict).as("never prints the key").hasToString("Verdict[look up]");
@@ -84,7 +92,7 @@ class MetricsGuardTests {
 	void leavesEveryKeyToTheKeyStoreWhenItHoldsNone() {
 		MetricsGuard empty = new MetricsGuard(this.guard.getPaths(), new KeyRing(AcceptedKeys.builder().build()),
 				this.listener);
-		assertThat(empty.check(authorization("Bearer " + KEY)).keyToLookUp()).isEqualTo(KEY);
+		assertThat(empty.check(headers(authorization("Bearer " + KEY))).keyToLookUp()).isEqualTo(KEY);
 	}
 
 	@Test
@@ -152,6 +160,79 @@ class MetricsGuardTests {
 		assertThat(Verdict.ACCEPTED).hasToString("Verdict[accepted]");
 	}
 
+	// Any case of the scheme, white space around it, the Basic password whatever the user
+	// name, the LiteLLM header plain or as Bearer, a header's name in any case.
+	@ParameterizedTest
+	@MethodSource
+	void readsTheKey(HttpHeaders headers) {
+		assertKey(headers, ODD_KEY);
+	}
+
+	static Stream<HttpHeaders> readsTheKey() {
+		return Stream.of(authorization("Bearer " + ODD_KEY), authorization("bearer " + ODD_KEY),
+				authorization("BEARER " + ODD_KEY), authorization("bEaReR " + ODD_KEY),
+				authorization("  Bearer   " + ODD_KEY + "  "),
+				authorization("Basic " + base64("prometheus:" + ODD_KEY)),
+				authorization("basic " + base64(":" + ODD_KEY)), liteLlmKey(ODD_KEY), liteLlmKey("Bearer " + ODD_KEY),
+				liteLlmKey("bearer " + ODD_KEY), with("X-LiteLLM-API-Key", ODD_KEY));
+	}
+
+	@Test
+	void readsBasicCredentialsInUtf8() {
+		assertKey(authorization("Basic " + base64("prometheus:sk-caf\u00e9")), "sk-caf\u00e9");
+	}
+
+	@Test
+	void preferTheLiteLlmHeaderOverAuthorization() {
+		assertKey(with(CredentialsReader.LITELLM_API_KEY_HEADER, "sk-litellm", HttpHeaders.AUTHORIZATION,
+				"Bearer sk-authorization"), "sk-litellm");
+	}
+
+	@Test
+	void reportsAMissingKeyWhenNoCredentialsArePresent() {
+		assertFailure(new HttpHeaders(), AuthenticationFailure.MISSING_KEY);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "Bearer", "Bearer ", "Bearer    ", "Bearer a b", "Bearer\tkey\u0000", "Basic",
+			"Basic ", "Basic !!!notbase64", "Token " + ODD_KEY, "Digest username=x", ODD_KEY, "Bearer" + ODD_KEY,
+			"Basic bm9jb2xvbg==", "Basic dXNlcjo=" })
+	void reportsMalformedAuthorization(String value) {
+		assertFailure(authorization(value), AuthenticationFailure.MALFORMED_CREDENTIALS);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "Bearer ", "sk key", "sk\u0001key" })
+	void reportsMalformedLiteLlmHeader(String value) {
+		assertFailure(liteLlmKey(value), AuthenticationFailure.MALFORMED_CREDENTIALS);
+	}
+
+	// Repeated headers, a malformed LiteLLM header that a valid Authorization does not
+	// rescue, and Basic credentials that are not UTF-8.
+	@ParameterizedTest
+	@MethodSource
+	void reportsMalformedCredentials(HttpHeaders headers) {
+		assertFailure(headers, AuthenticationFailure.MALFORMED_CREDENTIALS);
+	}
+
+	static Stream<HttpHeaders> reportsMalformedCredentials() {
+		String litellm = CredentialsReader.LITELLM_API_KEY_HEADER;
+		byte[] latin1 = "prometheus:sk-caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] truncated = { 'u', ':', 'k', (byte) 0xC3 };
+		return Stream.of(
+				with(HttpHeaders.AUTHORIZATION, "Bearer " + ODD_KEY, HttpHeaders.AUTHORIZATION, "Bearer other"),
+				with(litellm, ODD_KEY, litellm, ODD_KEY),
+				with(litellm, "", HttpHeaders.AUTHORIZATION, "Bearer " + ODD_KEY),
+				authorization("Basic " + Base64.getEncoder().encodeToString(latin1)),
+				authorization("Basic " + Base64.getEncoder().encodeToString(truncated)));
+	}
+
+	@Test
+	void credentialsNeverPrintTheKey() {
+		assertThat(this.reader.read(headers(authorization("Bearer " + ODD_KEY))))
+			.hasToString("PresentedCredentials[key]");
+	}
+
 	private void assertRejected(Verdict verdict, AuthenticationFailure failure) {
 		assertThat(verdict).isSameAs(Verdict.unauthorized(failure));
 		assertThat(verdict.keyToLookUp()).isNull();
@@ -160,9 +241,40 @@ class MetricsGuardTests {
 		assertThat(this.listener.accepted).isEmpty();
 	}
 
-	private static RequestHeaders authorization(String value) {
-		Map<String, List<String>> headers = Map.of("authorization", List.of(value));
-		return (name) -> headers.get(name.toLowerCase(Locale.ROOT));
+	private void assertKey(HttpHeaders headers, String expected) {
+		PresentedCredentials credentials = this.reader.read(headers(headers));
+		assertThat(credentials.failure()).isNull();
+		assertThat(credentials.apiKey()).isEqualTo(expected);
+	}
+
+	private void assertFailure(HttpHeaders headers, AuthenticationFailure expected) {
+		PresentedCredentials credentials = this.reader.read(headers(headers));
+		assertThat(credentials.apiKey()).isNull();
+		assertThat(credentials.failure()).isEqualTo(expected);
+	}
+
+	private static RequestHeaders headers(HttpHeaders headers) {
+		return headers::get;
+	}
+
+	private static HttpHeaders authorization(String value) {
+		return with(HttpHeaders.AUTHORIZATION, value);
+	}
+
+	private static HttpHeaders liteLlmKey(String value) {
+		return with(CredentialsReader.LITELLM_API_KEY_HEADER, value);
+	}
+
+	private static HttpHeaders with(String... namesAndValues) {
+		HttpHeaders headers = new HttpHeaders();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			headers.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return headers;
+	}
+
+	private static String base64(String value) {
+		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -28,63 +28,32 @@ public final class MetricsGuards {
 	private MetricsGuards() {
 	}
 
-	/**
-	 * Return a guard of {@code /metrics} and {@code /actuator/prometheus} that holds one
-	 * configured key.
-	 * @param name the key's name
-	 * @param key the key
-	 * @param listener told every outcome
-	 * @return the guard
-	 */
+	// A guard of /metrics and /actuator/prometheus that holds one configured key.
 	public static MetricsGuard guard(String name, String key, AuthenticationListener listener) {
 		return new MetricsGuard(new MetricsPathMatcher(List.of("/metrics", "/actuator/prometheus")),
 				new KeyRing(AcceptedKeys.builder().key(name, key, "test").build()), listener);
 	}
 
-	/**
-	 * Return a guard that holds one configured key, named {@code master}.
-	 * @param key the key
-	 * @return the guard
-	 */
 	public static MetricsGuard acceptingOnly(String key) {
 		return guard("master", key, AuthenticationListener.NONE);
 	}
 
-	/**
-	 * Return the 401 verdict for a failure.
-	 * @param failure why the request is rejected
-	 * @return the verdict
-	 */
+	// The verdicts are package-private: the adapters' tests reach them through these.
 	public static Verdict unauthorized(AuthenticationFailure failure) {
 		return Verdict.unauthorized(failure);
 	}
 
-	/**
-	 * Return the 503 verdict.
-	 * @return the verdict
-	 */
 	public static Verdict unavailable() {
 		return Verdict.UNAVAILABLE;
 	}
 
-	/**
-	 * An {@link AuthenticationListener} that records every outcome it is told.
-	 */
+	// Every outcome it is told, in order.
 	public static final class RecordingListener implements AuthenticationListener {
 
-		/**
-		 * The names of the accepted keys, in order.
-		 */
 		public final List<String> accepted = new CopyOnWriteArrayList<>();
 
-		/**
-		 * The failures of the rejected requests, in order.
-		 */
 		public final List<AuthenticationFailure> rejected = new CopyOnWriteArrayList<>();
 
-		/**
-		 * What the key store signalled for each 503, in order.
-		 */
 		public final List<Throwable> unavailable = new CopyOnWriteArrayList<>();
 
 		@Override

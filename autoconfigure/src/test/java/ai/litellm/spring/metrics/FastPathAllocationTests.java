@@ -14,21 +14,32 @@
  * limitations under the License.
  */
 
-package ai.litellm.spring.metrics.reactive;
+package ai.litellm.spring.metrics;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
-import ai.litellm.spring.metrics.MetricsGuards;
+import ai.litellm.spring.metrics.reactive.MetricsAuthHttpHandlerDecorator;
+import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
+import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import com.sun.management.ThreadMXBean;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
@@ -37,11 +48,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The fast path is the product: a request that is not a metrics request must cost the
- * {@link MetricsAuthWebFilter} and the {@link MetricsAuthHttpHandlerDecorator} no
- * allocation. Measured with the thread's allocation counter, which is exact whatever else
- * the machine does, as no timing is.
+ * {@link MetricsAuthWebFilter}, the {@link MetricsAuthHttpHandlerDecorator} and the
+ * {@link MetricsAuthServletFilter} no allocation. Measured with the thread's allocation
+ * counter, which is exact whatever else the machine does, as no timing is. Spring's mock
+ * servlet request returns fields from the getters the filter reads, so whatever is
+ * allocated is the filter's.
  */
-public class FastPathAllocationTests {
+class FastPathAllocationTests {
 
 	private static final int WARM_UP_CALLS = 50_000;
 
@@ -51,7 +64,22 @@ public class FastPathAllocationTests {
 
 	private final MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/health"));
 
+	private final MockHttpServletResponse response = new MockHttpServletResponse();
+
 	private long handled;
+
+	private final FilterChain application = (servletRequest, servletResponse) -> this.handled++;
+
+	static Stream<Named<MockHttpServletRequest>> nonMetricsRequests() {
+		MockHttpServletRequest belowServletPath = new MockHttpServletRequest("GET", "/app/api/v1/models");
+		belowServletPath.setContextPath("/app");
+		belowServletPath.setServletPath("/api");
+		belowServletPath.setPathInfo("/v1/models");
+		return Stream.of(request("GET", "/health"), request("GET", "/v1/chat/completions"),
+				request("POST", "/v1/chat/completions"), request("GET", "/claude/v1/metrics"),
+				request("GET", "/metricsx"),
+				Named.of("/v1/models below context path /app, servlet path /api", belowServletPath));
+	}
 
 	@Test
 	void webFilterAllocatesNothingOnANonMetricsRequest() throws Throwable {
@@ -73,15 +101,33 @@ public class FastPathAllocationTests {
 		assertThat(bytesPerCall(() -> decorator.handle(request, response), () -> this.handled)).isLessThan(1.0);
 	}
 
-	/**
-	 * Return the bytes a warmed-up call allocates, once every measured call is seen to
-	 * have reached the application.
-	 * @param call the call
-	 * @param handled the calls the application has counted so far
-	 * @return the bytes per call
-	 * @throws Throwable what the call throws
-	 */
-	public static double bytesPerCall(Executable call, LongSupplier handled) throws Throwable {
+	@ParameterizedTest
+	@MethodSource("nonMetricsRequests")
+	void servletFilterAllocatesNothingOnANonMetricsRequest(MockHttpServletRequest request) throws Throwable {
+		MetricsAuthServletFilter filter = new MetricsAuthServletFilter(MetricsGuards.acceptingOnly("sk-1"), null);
+		assertThat(bytesPerCall(filter, request)).isLessThan(1.0);
+		assertThat(this.response.getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void aFilterThatKeepsOneSmallStringPerCallIsCaught() throws Throwable {
+		// So that "less than one byte" above is the filter's result, not a blind meter.
+		String[] kept = new String[1];
+		Filter copying = (request, response, chain) -> {
+			kept[0] = ((HttpServletRequest) request).getRequestURI().substring(1);
+			chain.doFilter(request, response);
+		};
+		assertThat(bytesPerCall(copying, new MockHttpServletRequest("GET", "/health"))).isGreaterThanOrEqualTo(1.0);
+		assertThat(kept[0]).isEqualTo("health");
+	}
+
+	private double bytesPerCall(Filter filter, MockHttpServletRequest request) throws Throwable {
+		return bytesPerCall(() -> filter.doFilter(request, this.response, this.application), () -> this.handled);
+	}
+
+	// The bytes a warmed-up call allocates, once every measured call is seen to have
+	// reached the application.
+	private static double bytesPerCall(Executable call, LongSupplier handled) throws Throwable {
 		ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 		assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
 		threads.setThreadAllocatedMemoryEnabled(true);
@@ -102,6 +148,10 @@ public class FastPathAllocationTests {
 	private Mono<Void> count() {
 		this.handled++;
 		return HANDLED;
+	}
+
+	private static Named<MockHttpServletRequest> request(String method, String uri) {
+		return Named.of(method + " " + uri, new MockHttpServletRequest(method, uri));
 	}
 
 }
