@@ -52,7 +52,11 @@ public abstract class SampleAppFixture {
 	}
 
 	protected ConfigurableApplicationContext guarded(String... settings) {
-		return app(new Class<?>[0],
+		return guarded(new Class<?>[0], settings);
+	}
+
+	protected ConfigurableApplicationContext guarded(Class<?>[] sources, String... settings) {
+		return app(sources,
 				Stream.concat(Stream.of("litellm.master-key=" + KEY), Stream.of(settings)).toArray(String[]::new));
 	}
 

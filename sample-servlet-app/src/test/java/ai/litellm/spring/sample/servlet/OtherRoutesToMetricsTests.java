@@ -22,6 +22,7 @@ import java.util.List;
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 import ai.litellm.spring.test.RouterSurvey;
+import ai.litellm.spring.test.SampleAppFixture;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OtherRoutesToMetricsTests {
 
-	private static final String KEY = ServletSampleAppScenarios.KEY;
+	private static final String KEY = SampleAppFixture.KEY;
 
 	private static final String FAKE_METRICS = "# TYPE fake_metric counter\nfake_metric 1\n";
 
