@@ -22,19 +22,15 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.RouterSurvey.Exchange;
 import ai.litellm.spring.test.RouterSurvey.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,43 +42,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author LiteLLM Spring Boot contributors
  */
-@TestInstance(Lifecycle.PER_CLASS)
-public abstract class AbstractRouterEquivalenceTests {
-
-	private static final String KEY = SampleAppFixture.KEY;
+public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 
 	private static final Set<String> OTHER_SPELLINGS = MetricsPathSpellings.of(List.of("/health", "/files/a%2Fb.pdf"));
 
 	private final Setting setting;
 
-	private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
+	private List<Exchange> exchanges = List.of();
 
-	private final List<Exchange> exchanges = new ArrayList<>();
-
-	private final List<Exchange> others = new ArrayList<>();
+	private List<Exchange> others = List.of();
 
 	protected AbstractRouterEquivalenceTests(Setting setting) {
+		super(setting.app());
 		this.setting = setting;
 	}
 
 	@BeforeAll
 	void sendEverySpellingToTheAppWithAndWithoutTheGuard() {
 		long start = System.nanoTime();
-		this.apps.add(this.setting.run("--litellm.require-auth-for-metrics-endpoint=false"));
-		this.apps
-			.add(this.setting.run("--litellm.require-auth-for-metrics-endpoint=true", "--litellm.master-key=" + KEY));
-		RawHttpClient unguarded = SampleAppFixture.raw(this.apps.get(0));
-		RawHttpClient guarded = guarded();
-		for (String method : this.setting.methods()) {
-			for (String target : this.setting.targets()) {
-				this.exchanges.add(new Exchange(new Request(method, target), unguarded.send(method, target),
-						guarded.send(method, target)));
-			}
-		}
-		for (String target : this.setting.otherTargets()) {
-			this.others.add(new Exchange(new Request("GET", target), unguarded.send("GET", target),
-					guarded.send("GET", target)));
-		}
+		RawHttpClient unguarded = client("litellm.require-auth-for-metrics-endpoint=false");
+		this.exchanges = RouterSurvey.take(unguarded, guarded(), this.setting.methods(), this.setting.targets());
+		this.others = RouterSurvey.take(unguarded, guarded(), List.of("GET"), this.setting.otherTargets());
 		List<Exchange> served = servedByTheRouter();
 		long rejected = served.stream().filter(Exchange::rejectedByTheGuard).count();
 		System.out.printf(
@@ -90,11 +70,6 @@ public abstract class AbstractRouterEquivalenceTests {
 						+ "%d of them 401 with the guard; %d other requests; %d ms%n",
 				this.setting, this.setting.targets().size(), this.setting.methods().size(), served.size(), rejected,
 				this.others.size(), (System.nanoTime() - start) / 1_000_000);
-	}
-
-	@AfterAll
-	void stopBothApps() {
-		this.apps.forEach(ConfigurableApplicationContext::close);
 	}
 
 	@Test
@@ -127,8 +102,7 @@ public abstract class AbstractRouterEquivalenceTests {
 
 	@Test
 	void answersEveryRequestWithoutAServerErrorOrADroppedConnection() {
-		assertThat(this.exchanges)
-			.filteredOn((exchange) -> exchange.guarded().status() >= 500 || exchange.guarded().status() < 100)
+		assertThat(this.exchanges).filteredOn((exchange) -> RouterSurvey.isServerError(exchange.guarded()))
 			.as("requests the guarded app answers with a 5xx or not at all")
 			.isEmpty();
 	}
@@ -191,12 +165,25 @@ public abstract class AbstractRouterEquivalenceTests {
 		}
 	}
 
-	private List<Exchange> servedByTheRouter() {
-		return this.exchanges.stream().filter((exchange) -> RouterSurvey.isMetrics(exchange.unguarded())).toList();
+	protected Setting setting() {
+		return this.setting;
+	}
+
+	protected List<Exchange> exchanges() {
+		return this.exchanges;
+	}
+
+	protected List<Exchange> servedByTheRouter() {
+		return this.exchanges.stream().filter(Exchange::servedByTheRouter).toList();
 	}
 
 	private RawHttpClient guarded() {
-		return SampleAppFixture.raw(this.apps.get(1));
+		return client("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+	}
+
+	private RawHttpClient client(String... settings) {
+		return raw(app(this.setting.sources().toArray(Class<?>[]::new),
+				Stream.concat(this.setting.args().stream(), Stream.of(settings)).toArray(String[]::new)));
 	}
 
 	/**
@@ -207,7 +194,7 @@ public abstract class AbstractRouterEquivalenceTests {
 	 *
 	 * @param app the sample app
 	 * @param sources the classes added to the sample app's sources
-	 * @param args the arguments of both apps
+	 * @param args the settings of both apps
 	 * @param methods the methods every spelling is sent with
 	 * @param spellings the spellings of the metrics paths
 	 * @param routedToMetrics targets known to be served as metrics
@@ -224,7 +211,7 @@ public abstract class AbstractRouterEquivalenceTests {
 
 		public Setting withPrometheusAt(String mapping, String... routedToMetrics) {
 			return new Setting(this.app, this.sources,
-					concat(this.args, "--management.endpoints.web.path-mapping.prometheus=" + mapping), this.methods,
+					concat(this.args, "management.endpoints.web.path-mapping.prometheus=" + mapping), this.methods,
 					this.app.spellings(List.of("/actuator/" + mapping)), List.of(routedToMetrics), this.servedOthers);
 		}
 
@@ -239,9 +226,8 @@ public abstract class AbstractRouterEquivalenceTests {
 			List<String> paths = MetricsPathSpellings.SAMPLE_APP_PATHS.stream()
 				.map((path) -> prefix.path() + path)
 				.toList();
-			return new Setting(this.app, this.sources,
-					concat(this.args, List.of(prefix.settings()).stream().map((s) -> "--" + s).toArray(String[]::new)),
-					this.methods, this.app.spellings(paths),
+			return new Setting(this.app, this.sources, concat(this.args, prefix.settings()), this.methods,
+					this.app.spellings(paths),
 					this.routedToMetrics.stream().map((target) -> prefix.path() + target).toList(),
 					this.servedOthers.stream().map((target) -> prefix.path() + target).toList());
 		}
@@ -268,12 +254,6 @@ public abstract class AbstractRouterEquivalenceTests {
 			return targets;
 		}
 
-		ConfigurableApplicationContext run(String... moreArgs) {
-			List<String> args = concat(List.of("--server.port=0", "--spring.main.banner-mode=off"),
-					this.args.toArray(String[]::new));
-			return this.app.run(this.sources.toArray(Class<?>[]::new), concat(args, moreArgs).toArray(String[]::new));
-		}
-
 		private static List<String> concat(List<String> list, String... more) {
 			List<String> all = new ArrayList<>(list);
 			all.addAll(List.of(more));
@@ -283,32 +263,6 @@ public abstract class AbstractRouterEquivalenceTests {
 		@Override
 		public String toString() {
 			return this.app + (this.args.isEmpty() ? "" : " " + this.args);
-		}
-
-	}
-
-	// One request, as the app without the guard and the guarded app answered it.
-	private record Exchange(Request request, RawResponse unguarded, RawResponse guarded) {
-
-		boolean rejectedByTheGuard() {
-			return this.guarded.status() == 401
-					&& ("HEAD".equals(this.request.method()) || this.guarded.body().contains("\"auth_error\""));
-		}
-
-		boolean answeredAlike() {
-			return this.unguarded.status() == this.guarded.status()
-					&& (this.unguarded.status() != 200 || this.unguarded.body().equals(this.guarded.body()));
-		}
-
-		@Override
-		public String toString() {
-			return "%s%n  without the guard: %s%n  with the guard:    %s%n    %s".formatted(this.request,
-					this.unguarded.head().lines().findFirst().orElse("(no response)"),
-					this.guarded.head().replace("\r\n", "\n    "), abbreviate(this.guarded.body()));
-		}
-
-		private static String abbreviate(String body) {
-			return StringUtils.truncate(body.replace("\n", "\\n"), 200);
 		}
 
 	}

@@ -18,19 +18,16 @@ package ai.litellm.spring.test;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
 
+import org.springframework.util.StringUtils;
+
 /**
- * What a running application answers to each of a set of request targets sent byte for
- * byte with each of a set of methods: which requests it serves as metrics and which get
- * which status.
+ * Sends each of a set of request targets byte for byte with each of a set of methods to
+ * an application without the guard and to the guarded one, and keeps both answers.
  *
  * @author LiteLLM Spring Boot contributors
  */
@@ -41,25 +38,19 @@ public final class RouterSurvey {
 	 */
 	public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS", "PUT");
 
-	private final Map<Request, Answer> answers;
-
-	private final int targets;
-
-	private RouterSurvey(Map<Request, Answer> answers, int targets) {
-		this.answers = answers;
-		this.targets = targets;
+	private RouterSurvey() {
 	}
 
-	public static RouterSurvey take(int port, Collection<String> targets) {
-		RawHttpClient client = new RawHttpClient(port);
-		Map<Request, Answer> answers = new LinkedHashMap<>();
-		for (String method : METHODS) {
+	public static List<Exchange> take(RawHttpClient unguarded, RawHttpClient guarded, Collection<String> methods,
+			Collection<String> targets) {
+		List<Exchange> exchanges = new ArrayList<>();
+		for (String method : methods) {
 			for (String target : targets) {
-				RawResponse response = client.send(method, target);
-				answers.put(new Request(method, target), new Answer(response.status(), isMetrics(response)));
+				exchanges.add(new Exchange(new Request(method, target), unguarded.send(method, target),
+						guarded.send(method, target)));
 			}
 		}
-		return new RouterSurvey(answers, targets.size());
+		return exchanges;
 	}
 
 	public static boolean isMetrics(RawResponse response) {
@@ -71,48 +62,9 @@ public final class RouterSurvey {
 				|| head.contains("content-type:application/openmetrics-text");
 	}
 
-	public List<Request> servedAsMetrics() {
-		return requests(Answer::metrics);
-	}
-
 	// A connection closed without a response has status -1.
-	public List<Request> serverErrors() {
-		return requests((answer) -> answer.status() >= 500 || answer.status() < 100);
-	}
-
-	private List<Request> requests(Predicate<Answer> answered) {
-		return this.answers.keySet().stream().filter((request) -> answered.test(this.answers.get(request))).toList();
-	}
-
-	public int status(Request request) {
-		Answer answer = this.answers.get(request);
-		if (answer == null) {
-			throw new IllegalArgumentException("Not surveyed: " + request);
-		}
-		return answer.status();
-	}
-
-	public String report(String label) {
-		StringBuilder report = new StringBuilder();
-		List<Request> served = servedAsMetrics();
-		report.append(String.format("Router survey (%s): %d targets x %d methods, %d served as metrics%n", label,
-				this.targets, this.answers.size() / Math.max(this.targets, 1), served.size()));
-		served.forEach((request) -> report.append("  metrics  ").append(request).append('\n'));
-		Map<Integer, Map<String, List<String>>> byStatus = new TreeMap<>();
-		this.answers.forEach((request, answer) -> {
-			if (!answer.metrics()) {
-				byStatus.computeIfAbsent(answer.status(), (status) -> new LinkedHashMap<>())
-					.computeIfAbsent(request.target(), (target) -> new ArrayList<>())
-					.add(request.method());
-			}
-		});
-		byStatus.forEach((status, targets) -> {
-			int requests = targets.values().stream().mapToInt(List::size).sum();
-			report.append(String.format("  status %d: %d requests%n", status, requests));
-			targets.forEach(
-					(target, methods) -> report.append("    ").append(target).append(' ').append(methods).append('\n'));
-		});
-		return report.toString();
+	public static boolean isServerError(RawResponse response) {
+		return response.status() >= 500 || response.status() < 100;
 	}
 
 	/**
@@ -130,7 +82,36 @@ public final class RouterSurvey {
 
 	}
 
-	private record Answer(int status, boolean metrics) {
+	/**
+	 * One request, as the application without the guard and the guarded one answered it.
+	 *
+	 * @param request the request
+	 * @param unguarded the answer without the guard
+	 * @param guarded the answer of the guarded application
+	 */
+	public record Exchange(Request request, RawResponse unguarded, RawResponse guarded) {
+
+		public boolean servedByTheRouter() {
+			return isMetrics(this.unguarded);
+		}
+
+		public boolean rejectedByTheGuard() {
+			return this.guarded.status() == 401
+					&& ("HEAD".equals(this.request.method()) || this.guarded.body().contains("\"auth_error\""));
+		}
+
+		public boolean answeredAlike() {
+			return this.unguarded.status() == this.guarded.status()
+					&& (this.unguarded.status() != 200 || this.unguarded.body().equals(this.guarded.body()));
+		}
+
+		@Override
+		public String toString() {
+			return "%s%n  without the guard: %s%n  with the guard:    %s%n    %s".formatted(this.request,
+					this.unguarded.head().lines().findFirst().orElse("(no response)"),
+					this.guarded.head().replace("\r\n", "\n    "),
+					StringUtils.truncate(this.guarded.body().replace("\n", "\\n"), 200));
+		}
 
 	}
 

@@ -72,7 +72,7 @@ public abstract class SampleAppFixture {
 		return this.sampleApp.run(sources, args);
 	}
 
-	protected static RawHttpClient raw(ConfigurableApplicationContext app) {
+	public static RawHttpClient raw(ConfigurableApplicationContext app) {
 		return new RawHttpClient(port(app));
 	}
 

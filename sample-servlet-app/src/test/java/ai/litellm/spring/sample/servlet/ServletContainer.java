@@ -79,10 +79,6 @@ enum ServletContainer implements SampleApp {
 		return context;
 	}
 
-	ConfigurableApplicationContext run(String... args) {
-		return run(new Class<?>[0], args);
-	}
-
 	@Override
 	public Class<?> caseInsensitiveRouting() {
 		return CaseInsensitiveMetrics.class;
@@ -98,10 +94,6 @@ enum ServletContainer implements SampleApp {
 	@Override
 	public Set<String> spellings(List<String> paths) {
 		return MetricsPathSpellings.withServletSpellings(paths);
-	}
-
-	static int port(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	/**
