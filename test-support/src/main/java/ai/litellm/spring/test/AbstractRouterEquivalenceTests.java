@@ -19,18 +19,20 @@ package ai.litellm.spring.test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
-import ai.litellm.spring.test.RouterSurvey.Exchange;
-import ai.litellm.spring.test.RouterSurvey.Request;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +40,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The guard against the router, in one {@link Setting} of a stack: spellings of the
  * metrics paths are sent byte for byte to the sample app without the guard, to see which
  * ones the container and the framework serve as metrics, and to the guarded app, where
- * each of those must be the guard's 401 and is served to the right key.
+ * each of those must be the guard's 401 and is served to the right key. Its survey of
+ * both apps serves other fixtures too.
  *
  * @author LiteLLM Spring Boot contributors
  */
 public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
+
+	/**
+	 * The methods the router-equivalence tests send every spelling with.
+	 */
+	public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS", "PUT");
 
 	private static final Set<String> OTHER_SPELLINGS = MetricsPathSpellings.of(List.of("/health", "/files/a%2Fb.pdf"));
 
@@ -61,8 +69,8 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 	void sendEverySpellingToTheAppWithAndWithoutTheGuard() {
 		long start = System.nanoTime();
 		RawHttpClient unguarded = client("litellm.require-auth-for-metrics-endpoint=false");
-		this.exchanges = RouterSurvey.take(unguarded, guarded(), this.setting.methods(), this.setting.targets());
-		this.others = RouterSurvey.take(unguarded, guarded(), List.of("GET"), this.setting.otherTargets());
+		this.exchanges = survey(unguarded, guarded(), this.setting.methods(), this.setting.targets());
+		this.others = survey(unguarded, guarded(), List.of("GET"), this.setting.otherTargets());
 		List<Exchange> served = servedByTheRouter();
 		long rejected = served.stream().filter(Exchange::rejectedByTheGuard).count();
 		System.out.printf(
@@ -95,14 +103,14 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 
 	@Test
 	void neverServesMetricsWithoutAKey() {
-		assertThat(this.exchanges).filteredOn((exchange) -> RouterSurvey.isMetrics(exchange.guarded()))
+		assertThat(this.exchanges).filteredOn((exchange) -> isMetrics(exchange.guarded()))
 			.as("requests served as metrics by the guarded app without a key")
 			.isEmpty();
 	}
 
 	@Test
 	void answersEveryRequestWithoutAServerErrorOrADroppedConnection() {
-		assertThat(this.exchanges).filteredOn((exchange) -> RouterSurvey.isServerError(exchange.guarded()))
+		assertThat(this.exchanges).filteredOn((exchange) -> isServerError(exchange.guarded()))
 			.as("requests the guarded app answers with a 5xx or not at all")
 			.isEmpty();
 	}
@@ -114,7 +122,7 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 		for (Exchange exchange : servedByTheRouter()) {
 			Request request = exchange.request();
 			RawResponse withKey = guarded.send(request.method(), request.target(), "Authorization: Bearer " + KEY);
-			if (!RouterSurvey.isMetrics(withKey)) {
+			if (!isMetrics(withKey)) {
 				refused.add(request + " -> " + withKey.status());
 			}
 		}
@@ -143,10 +151,10 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 	@ValueSource(strings = { "/%zz", "/metrics%", "/metrics%zz", "/%", "/%6", "/me%G1trics", "/actuator/%zzprometheus",
 			"/metrics/%", "/actuator/prometheus%", "/actuator%zz/prometheus" })
 	void answersMalformedEncodingsWithAClientError(String target) {
-		for (String method : RouterSurvey.METHODS) {
+		for (String method : METHODS) {
 			RawResponse response = guarded().send(method, target);
 			assertThat(response.status()).as("%s %s", method, target).isBetween(400, 499);
-			assertThat(RouterSurvey.isMetrics(response)).as("%s %s", method, target).isFalse();
+			assertThat(isMetrics(response)).as("%s %s", method, target).isFalse();
 		}
 	}
 
@@ -158,11 +166,37 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 					"x-litellm-api-key: " + KEY)) {
 				RawResponse served = guarded().send("GET", target, credentials);
 				assertThat(served.status()).as("%s with %s", target, credentials).isEqualTo(200);
-				assertThat(RouterSurvey.isMetrics(served)).as("%s with %s", target, credentials).isTrue();
+				assertThat(isMetrics(served)).as("%s with %s", target, credentials).isTrue();
 			}
 			RawResponse wrongKey = guarded().send("GET", target, "Authorization: Bearer sk-wrong");
 			assertThat(wrongKey.status()).as("%s with a wrong key", target).isEqualTo(401);
 		}
+	}
+
+	public static List<Exchange> survey(RawHttpClient unguarded, RawHttpClient guarded, Collection<String> methods,
+			Collection<String> targets) {
+		List<Exchange> exchanges = new ArrayList<>();
+		for (String method : methods) {
+			for (String target : targets) {
+				exchanges.add(new Exchange(new Request(method, target), unguarded.send(method, target),
+						guarded.send(method, target)));
+			}
+		}
+		return exchanges;
+	}
+
+	public static boolean isMetrics(RawResponse response) {
+		if (response.status() != 200) {
+			return false;
+		}
+		String head = response.head().toLowerCase(Locale.ROOT).replace(" ", "");
+		return response.body().contains("# TYPE") || head.contains("content-type:text/plain;version=0.0.4")
+				|| head.contains("content-type:application/openmetrics-text");
+	}
+
+	// A connection closed without a response has status -1.
+	public static boolean isServerError(RawResponse response) {
+		return response.status() >= 500 || response.status() < 100;
 	}
 
 	protected Setting setting() {
@@ -205,7 +239,7 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 
 		public static Setting of(SampleApp app, List<String> routedToMetrics, List<String> servedOthers,
 				Class<?>... sources) {
-			return new Setting(app, List.of(sources), List.of(), RouterSurvey.METHODS,
+			return new Setting(app, List.of(sources), List.of(), METHODS,
 					app.spellings(MetricsPathSpellings.SAMPLE_APP_PATHS), routedToMetrics, servedOthers);
 		}
 
@@ -263,6 +297,54 @@ public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 		@Override
 		public String toString() {
 			return this.app + (this.args.isEmpty() ? "" : " " + this.args);
+		}
+
+	}
+
+	/**
+	 * A request of a survey: a method and a request target, as sent.
+	 *
+	 * @param method the method
+	 * @param target the request target
+	 */
+	public record Request(String method, String target) {
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.target;
+		}
+
+	}
+
+	/**
+	 * One request, as the application without the guard and the guarded one answered it.
+	 *
+	 * @param request the request
+	 * @param unguarded the answer without the guard
+	 * @param guarded the answer of the guarded application
+	 */
+	public record Exchange(Request request, RawResponse unguarded, RawResponse guarded) {
+
+		public boolean servedByTheRouter() {
+			return isMetrics(this.unguarded);
+		}
+
+		public boolean rejectedByTheGuard() {
+			return this.guarded.status() == 401
+					&& ("HEAD".equals(this.request.method()) || this.guarded.body().contains("\"auth_error\""));
+		}
+
+		public boolean answeredAlike() {
+			return this.unguarded.status() == this.guarded.status()
+					&& (this.unguarded.status() != 200 || this.unguarded.body().equals(this.guarded.body()));
+		}
+
+		@Override
+		public String toString() {
+			return "%s%n  without the guard: %s%n  with the guard:    %s%n    %s".formatted(this.request,
+					this.unguarded.head().lines().findFirst().orElse("(no response)"),
+					this.guarded.head().replace("\r\n", "\n    "),
+					StringUtils.truncate(this.guarded.body().replace("\n", "\\n"), 200));
 		}
 
 	}

@@ -19,6 +19,7 @@ package ai.litellm.spring.test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
@@ -94,6 +95,42 @@ public abstract class SampleAppFixture {
 	@AfterAll
 	void stopTheApps() {
 		this.apps.values().forEach(ConfigurableApplicationContext::close);
+	}
+
+	/**
+	 * How a stack runs its sample app, and what the shared fixtures need to know of it.
+	 */
+	public interface SampleApp {
+
+		ConfigurableApplicationContext run(Class<?>[] sources, String... args);
+
+		Class<?> caseInsensitiveRouting();
+
+		List<Prefix> prefixes();
+
+		default int statusOfAPathThatEndsAPrefixInsideASegment() {
+			return 401;
+		}
+
+		default Set<String> spellings(List<String> paths) {
+			return MetricsPathSpellings.of(paths);
+		}
+
+		/**
+		 * A prefix of the application's paths.
+		 *
+		 * @param path the prefix
+		 * @param settings the properties that set it
+		 */
+		record Prefix(String path, String... settings) {
+
+			@Override
+			public String toString() {
+				return this.path;
+			}
+
+		}
+
 	}
 
 }

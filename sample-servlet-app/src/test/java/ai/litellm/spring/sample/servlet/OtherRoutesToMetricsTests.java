@@ -19,9 +19,9 @@ package ai.litellm.spring.sample.servlet;
 import java.io.IOException;
 import java.util.List;
 
+import ai.litellm.spring.test.AbstractRouterEquivalenceTests;
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
-import ai.litellm.spring.test.RouterSurvey;
 import ai.litellm.spring.test.SampleAppFixture;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -135,9 +135,9 @@ class OtherRoutesToMetricsTests {
 			for (String target : WITH_EXTENSIONS) {
 				RawResponse withoutKey = http.send("GET", target);
 				assertThat(withoutKey.status()).as(target).isEqualTo(401);
-				assertThat(RouterSurvey.isMetrics(withoutKey)).as(target).isFalse();
+				assertThat(AbstractRouterEquivalenceTests.isMetrics(withoutKey)).as(target).isFalse();
 				RawResponse withKey = http.send("GET", target, "Authorization: Bearer " + KEY);
-				assertThat(RouterSurvey.isMetrics(withKey)).as("%s with the key", target)
+				assertThat(AbstractRouterEquivalenceTests.isMetrics(withKey)).as("%s with the key", target)
 					.isEqualTo(routed);
 			}
 		}

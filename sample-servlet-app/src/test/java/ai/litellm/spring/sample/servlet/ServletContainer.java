@@ -22,7 +22,7 @@ import java.util.Set;
 
 import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import ai.litellm.spring.test.MetricsPathSpellings;
-import ai.litellm.spring.test.SampleApp;
+import ai.litellm.spring.test.SampleAppFixture.SampleApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

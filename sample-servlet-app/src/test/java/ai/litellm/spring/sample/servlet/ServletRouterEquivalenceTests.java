@@ -19,11 +19,10 @@ package ai.litellm.spring.sample.servlet;
 import java.util.List;
 
 import ai.litellm.spring.test.AbstractRouterEquivalenceTests;
+import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Exchange;
+import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Request;
 import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Setting;
-import ai.litellm.spring.test.RouterSurvey;
-import ai.litellm.spring.test.RouterSurvey.Exchange;
-import ai.litellm.spring.test.RouterSurvey.Request;
-import ai.litellm.spring.test.SampleApp.Prefix;
+import ai.litellm.spring.test.SampleAppFixture.SampleApp.Prefix;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -213,7 +212,7 @@ class ServletRouterEquivalenceTests {
 
 		@Test
 		void answersEverySpellingWithoutAServerErrorWithoutTheGuard() {
-			assertThat(exchanges()).filteredOn((exchange) -> RouterSurvey.isServerError(exchange.unguarded()))
+			assertThat(exchanges()).filteredOn((exchange) -> isServerError(exchange.unguarded()))
 				.as("requests the app without the guard answers with a 5xx or not at all")
 				.isEmpty();
 		}
