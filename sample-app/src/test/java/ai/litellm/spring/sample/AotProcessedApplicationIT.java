@@ -20,12 +20,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +49,14 @@ class AotProcessedApplicationIT {
 	@TempDir
 	Path workDir;
 
-	private final List<Process> processes = new ArrayList<>();
+	private @Nullable Process process;
 
 	@AfterEach
-	void stopApplications() throws InterruptedException {
-		for (Process process : this.processes) {
-			process.destroy();
-			if (!process.waitFor(20, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
+	void stopTheApplication() throws InterruptedException {
+		if (this.process != null) {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
 			}
 		}
 	}
@@ -65,8 +64,8 @@ class AotProcessedApplicationIT {
 	@Test
 	void guardsTheMetricsWithTheKeyFromTheRuntimeEnvironment() throws Exception {
 		int port = TestSocketUtils.findAvailableTcpPort();
-		Path log = start(port, KEY);
-		Process process = this.processes.get(0);
+		Path log = this.workDir.resolve("application.log");
+		Process process = start(port, KEY, log);
 		await().atMost(STARTUP_TIMEOUT)
 			.failFast("the application stopped",
 					() -> assertThat(process.isAlive()).as("running; output:%n%s", Files.readString(log)).isTrue())
@@ -83,15 +82,14 @@ class AotProcessedApplicationIT {
 
 	@Test
 	void refusesToStartWithoutAKeyAtRunTime() throws Exception {
-		Path log = start(TestSocketUtils.findAvailableTcpPort(), null);
-		Process process = this.processes.get(0);
+		Path log = this.workDir.resolve("application.log");
+		Process process = start(TestSocketUtils.findAvailableTcpPort(), null, log);
 		assertThat(process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isNotZero();
 		assertThat(Files.readString(log)).contains("APPLICATION FAILED TO START").contains("litellm.master-key");
 	}
 
-	private Path start(int port, String key) throws IOException {
-		Path log = this.workDir.resolve("application-" + port + ".log");
+	private Process start(int port, @Nullable String key, Path log) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		ProcessBuilder builder = new ProcessBuilder(java, "-Dspring.aot.enabled=true", "-jar",
 				System.getProperty("sample-app.jar"), "--server.port=" + port)
@@ -101,8 +99,8 @@ class AotProcessedApplicationIT {
 		if (key != null) {
 			builder.environment().put("LITELLM_MASTER_KEY", key);
 		}
-		this.processes.add(builder.start());
-		return log;
+		this.process = builder.start();
+		return this.process;
 	}
 
 }

@@ -18,7 +18,6 @@ package ai.litellm.spring.sample;
 
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
-import ai.litellm.spring.test.SampleApp;
 import ai.litellm.spring.test.SampleAppFixture;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

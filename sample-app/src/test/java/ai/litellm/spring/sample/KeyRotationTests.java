@@ -17,7 +17,6 @@
 package ai.litellm.spring.sample;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,15 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.litellm.spring.test.RawHttpClient;
-import io.micrometer.core.instrument.MeterRegistry;
+import ai.litellm.spring.test.SampleAppFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,9 +49,7 @@ import static org.awaitility.Awaitility.await;
  * scraping all along; not one of their requests may fail, and the old key must be refused
  * once it is removed, without a restart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "litellm.metrics-auth.key-files-refresh=100ms", "litellm.master-key=" })
-class KeyRotationTests {
+class KeyRotationTests extends SampleAppFixture {
 
 	private static final String OLD_KEY = "sk-rotation-old-Kq71-key";
 
@@ -64,24 +57,21 @@ class KeyRotationTests {
 
 	private static final Duration SWAP_TIMEOUT = Duration.ofSeconds(10);
 
-	private static final AtomicInteger versions = new AtomicInteger();
+	private final AtomicInteger versions = new AtomicInteger();
 
-	private static final Path SECRET = createSecret();
+	@TempDir
+	Path secret;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MeterRegistry meterRegistry;
-
-	@DynamicPropertySource
-	static void keyFiles(DynamicPropertyRegistry registry) {
-		registry.add("litellm.metrics-auth.key-files", SECRET::toString);
+	KeyRotationTests() {
+		super(WebFluxSampleApp.WEB_FILTER);
 	}
 
 	@Test
 	void rotatesTheKeyWithoutARestartAndWithoutAFailedScrape() throws Exception {
-		RawHttpClient client = new RawHttpClient(this.port);
+		publish(this.secret, "prometheus-old", OLD_KEY);
+		ConfigurableApplicationContext app = app(new Class<?>[0], "litellm.metrics-auth.key-files-refresh=100ms",
+				"litellm.master-key=", "litellm.metrics-auth.key-files=" + this.secret);
+		RawHttpClient client = raw(app);
 		AtomicReference<String> scrapeKey = new AtomicReference<>(OLD_KEY);
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicInteger scrapes = new AtomicInteger();
@@ -113,14 +103,14 @@ class KeyRotationTests {
 			awaitStatus(client, OLD_KEY, 200);
 			assertThat(client.send("GET", "/metrics", "Authorization: Bearer " + NEW_KEY).status()).isEqualTo(401);
 			// 1. The new key is added beside the old one; once it works, scrapers move.
-			publish(SECRET, "prometheus-old", OLD_KEY, "prometheus-new", NEW_KEY);
+			publish(this.secret, "prometheus-old", OLD_KEY, "prometheus-new", NEW_KEY);
 			awaitStatus(client, NEW_KEY, 200);
 			Thread.sleep(300);
 			scrapeKey.set(NEW_KEY);
 			// 2. Once every scraper has scraped with the new key, the old key is
 			// removed; it is refused from then on.
 			assertThat(moved.await(SWAP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("every scraper moved").isTrue();
-			publish(SECRET, "prometheus-new", NEW_KEY);
+			publish(this.secret, "prometheus-new", NEW_KEY);
 			awaitStatus(client, OLD_KEY, 401);
 			Thread.sleep(300);
 		}
@@ -137,16 +127,8 @@ class KeyRotationTests {
 		System.out.printf("Key rotation: %d scrapes during the rotation, %d failed%n", scrapes.get(), failures.size());
 		assertThat(failures).as("failed scrapes").isEmpty();
 		assertThat(scrapes.get()).isGreaterThan(20);
-		assertThat(accepted("prometheus-old")).isPositive();
-		assertThat(accepted("prometheus-new")).isPositive();
-	}
-
-	private double accepted(String keyName) {
-		return this.meterRegistry.get("litellm.metrics.auth")
-			.tag("outcome", "accepted")
-			.tag("key", keyName)
-			.counter()
-			.count();
+		assertThat(counted(app, "outcome", "accepted", "key", "prometheus-old")).isPositive();
+		assertThat(counted(app, "outcome", "accepted", "key", "prometheus-new")).isPositive();
 	}
 
 	private static void awaitStatus(RawHttpClient client, String key, int status) {
@@ -155,22 +137,10 @@ class KeyRotationTests {
 			.until(() -> client.send("GET", "/metrics", "Authorization: Bearer " + key).status(), (s) -> s == status);
 	}
 
-	private static Path createSecret() {
-		try {
-			Path secret = Files.createTempDirectory("litellm-secret");
-			secret.toFile().deleteOnExit();
-			publish(secret, "prometheus-old", OLD_KEY);
-			return secret;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	// As the kubelet does: write a new version, swap ..data to it atomically, and link
 	// each key's file to ..data.
-	private static void publish(Path secret, String... namesAndKeys) throws IOException {
-		Path data = Files.createDirectory(secret.resolve("..2026_11_27_v" + versions.incrementAndGet()));
+	private void publish(Path secret, String... namesAndKeys) throws IOException {
+		Path data = Files.createDirectory(secret.resolve("..2026_11_27_v" + this.versions.incrementAndGet()));
 		for (int i = 0; i < namesAndKeys.length; i += 2) {
 			Files.writeString(data.resolve(namesAndKeys[i]), namesAndKeys[i + 1] + "\n");
 		}

@@ -18,7 +18,6 @@ package ai.litellm.spring.sample;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,18 +43,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,9 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every guard series that the rules and their promtool unit tests name is one the
  * application emits.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "litellm.master-key=" + SampleAppFixture.KEY)
-@TestInstance(Lifecycle.PER_CLASS)
-class MonitoringTests {
+class MonitoringTests extends SampleAppFixture {
 
 	private static final String JOB = "litellm-sample";
 
@@ -94,9 +83,6 @@ class MonitoringTests {
 
 	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
 
-	private static final Path KEY_FILES = createKeyFiles();
-
-	@LocalServerPort
 	private int port;
 
 	private @Nullable PrometheusServer prometheus;
@@ -107,14 +93,16 @@ class MonitoringTests {
 				: failure;
 	};
 
-	@DynamicPropertySource
-	static void keyFiles(DynamicPropertyRegistry registry) {
-		registry.add("litellm.metrics-auth.key-files", KEY_FILES::toString);
+	MonitoringTests() {
+		super(WebFluxSampleApp.WEB_FILTER);
 	}
 
 	@BeforeAll
 	void startPrometheusAndSendRequestsWithAWrongKey(@TempDir Path directory) throws Exception {
 		assertThat(RULES).as("the monitoring folder (litellm.monitoring.dir)").isRegularFile();
+		Path keyFiles = Files.createDirectory(directory.resolve("keys"));
+		Files.writeString(keyFiles.resolve(SCRAPER_KEY_NAME), SCRAPER_KEY + "\n");
+		this.port = port(guarded("litellm.metrics-auth.key-files=" + keyFiles));
 		this.prometheus = PrometheusServer.start(directory, configuration());
 		// Registered at 0 at startup. Sampled before the wrong keys below, they then
 		// show as an increase.
@@ -147,14 +135,10 @@ class MonitoringTests {
 
 	@Test
 	void loadsAndEvaluatesEveryAlertRule() throws Exception {
-		Map<String, List<String>> expected = new TreeMap<>();
-		for (Map<String, Object> group : list(yaml(RULES).get("groups"))) {
-			expected.put((String) group.get("name"),
-					list(group.get("rules")).stream().map((rule) -> (String) rule.get("alert")).toList());
-		}
+		Map<String, List<String>> expected = namesByGroup(yaml(RULES).get("groups"), "alert");
 		DocumentContext answer = prometheus().await("/api/v1/rules",
-				(rules) -> rulesByGroup(rules).equals(expected) && health(rules).equals(Set.of("ok")), TIMEOUT);
-		assertThat(rulesByGroup(answer)).as("rules loaded").isEqualTo(expected);
+				(rules) -> loaded(rules).equals(expected) && health(rules).equals(Set.of("ok")), TIMEOUT);
+		assertThat(loaded(answer)).as("rules loaded").isEqualTo(expected);
 		assertThat(health(answer)).as("health of the rules in %s", answer.jsonString()).containsExactly("ok");
 	}
 
@@ -305,11 +289,15 @@ class MonitoringTests {
 		return selectors;
 	}
 
-	private static Map<String, List<String>> rulesByGroup(DocumentContext rules) {
+	private static Map<String, List<String>> loaded(DocumentContext rules) {
+		return namesByGroup(rules.read("$.data.groups"), "name");
+	}
+
+	private static Map<String, List<String>> namesByGroup(@Nullable Object groups, String name) {
 		Map<String, List<String>> names = new TreeMap<>();
-		for (Map<String, Object> group : list(rules.read("$.data.groups"))) {
+		for (Map<String, Object> group : list(groups)) {
 			names.put((String) group.get("name"),
-					list(group.get("rules")).stream().map((rule) -> (String) rule.get("name")).toList());
+					list(group.get("rules")).stream().map((rule) -> (String) rule.get(name)).toList());
 		}
 		return names;
 	}
@@ -341,19 +329,6 @@ class MonitoringTests {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> list(@Nullable Object value) {
 		return (value != null) ? (List<Map<String, Object>>) value : List.of();
-	}
-
-	private static Path createKeyFiles() {
-		try {
-			Path directory = Files.createTempDirectory("litellm-monitoring-keys");
-			directory.toFile().deleteOnExit();
-			Path key = Files.writeString(directory.resolve(SCRAPER_KEY_NAME), SCRAPER_KEY + "\n");
-			key.toFile().deleteOnExit();
-			return directory;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

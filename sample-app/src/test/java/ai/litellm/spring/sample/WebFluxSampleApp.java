@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
-import ai.litellm.spring.test.SampleApp;
+import ai.litellm.spring.test.SampleAppFixture.SampleApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -19,21 +19,19 @@ package ai.litellm.spring.test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
-import ai.litellm.spring.test.RouterSurvey.Request;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,47 +40,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The guard against the router, in one {@link Setting} of a stack: spellings of the
  * metrics paths are sent byte for byte to the sample app without the guard, to see which
  * ones the container and the framework serve as metrics, and to the guarded app, where
- * each of those must be the guard's 401 and is served to the right key.
+ * each of those must be the guard's 401 and is served to the right key. Its survey of
+ * both apps serves other fixtures too.
  *
  * @author LiteLLM Spring Boot contributors
  */
-@TestInstance(Lifecycle.PER_CLASS)
-public abstract class AbstractRouterEquivalenceTests {
+public abstract class AbstractRouterEquivalenceTests extends SampleAppFixture {
 
-	private static final String KEY = SampleAppFixture.KEY;
+	/**
+	 * The methods the router-equivalence tests send every spelling with.
+	 */
+	public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "OPTIONS", "PUT");
 
 	private static final Set<String> OTHER_SPELLINGS = MetricsPathSpellings.of(List.of("/health", "/files/a%2Fb.pdf"));
 
 	private final Setting setting;
 
-	private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
+	private List<Exchange> exchanges = List.of();
 
-	private final List<Exchange> exchanges = new ArrayList<>();
-
-	private final List<Exchange> others = new ArrayList<>();
+	private List<Exchange> others = List.of();
 
 	protected AbstractRouterEquivalenceTests(Setting setting) {
+		super(setting.app());
 		this.setting = setting;
 	}
 
 	@BeforeAll
 	void sendEverySpellingToTheAppWithAndWithoutTheGuard() {
 		long start = System.nanoTime();
-		this.apps.add(this.setting.run("--litellm.require-auth-for-metrics-endpoint=false"));
-		this.apps
-			.add(this.setting.run("--litellm.require-auth-for-metrics-endpoint=true", "--litellm.master-key=" + KEY));
-		RawHttpClient unguarded = SampleAppFixture.raw(this.apps.get(0));
-		RawHttpClient guarded = guarded();
-		for (String method : this.setting.methods()) {
-			for (String target : this.setting.targets()) {
-				this.exchanges.add(new Exchange(new Request(method, target), unguarded.send(method, target),
-						guarded.send(method, target)));
-			}
-		}
-		for (String target : this.setting.otherTargets()) {
-			this.others.add(new Exchange(new Request("GET", target), unguarded.send("GET", target),
-					guarded.send("GET", target)));
-		}
+		RawHttpClient unguarded = client("litellm.require-auth-for-metrics-endpoint=false");
+		this.exchanges = survey(unguarded, guarded(), this.setting.methods(), this.setting.targets());
+		this.others = survey(unguarded, guarded(), List.of("GET"), this.setting.otherTargets());
 		List<Exchange> served = servedByTheRouter();
 		long rejected = served.stream().filter(Exchange::rejectedByTheGuard).count();
 		System.out.printf(
@@ -90,11 +78,6 @@ public abstract class AbstractRouterEquivalenceTests {
 						+ "%d of them 401 with the guard; %d other requests; %d ms%n",
 				this.setting, this.setting.targets().size(), this.setting.methods().size(), served.size(), rejected,
 				this.others.size(), (System.nanoTime() - start) / 1_000_000);
-	}
-
-	@AfterAll
-	void stopBothApps() {
-		this.apps.forEach(ConfigurableApplicationContext::close);
 	}
 
 	@Test
@@ -120,15 +103,14 @@ public abstract class AbstractRouterEquivalenceTests {
 
 	@Test
 	void neverServesMetricsWithoutAKey() {
-		assertThat(this.exchanges).filteredOn((exchange) -> RouterSurvey.isMetrics(exchange.guarded()))
+		assertThat(this.exchanges).filteredOn((exchange) -> isMetrics(exchange.guarded()))
 			.as("requests served as metrics by the guarded app without a key")
 			.isEmpty();
 	}
 
 	@Test
 	void answersEveryRequestWithoutAServerErrorOrADroppedConnection() {
-		assertThat(this.exchanges)
-			.filteredOn((exchange) -> exchange.guarded().status() >= 500 || exchange.guarded().status() < 100)
+		assertThat(this.exchanges).filteredOn((exchange) -> isServerError(exchange.guarded()))
 			.as("requests the guarded app answers with a 5xx or not at all")
 			.isEmpty();
 	}
@@ -140,7 +122,7 @@ public abstract class AbstractRouterEquivalenceTests {
 		for (Exchange exchange : servedByTheRouter()) {
 			Request request = exchange.request();
 			RawResponse withKey = guarded.send(request.method(), request.target(), "Authorization: Bearer " + KEY);
-			if (!RouterSurvey.isMetrics(withKey)) {
+			if (!isMetrics(withKey)) {
 				refused.add(request + " -> " + withKey.status());
 			}
 		}
@@ -169,10 +151,10 @@ public abstract class AbstractRouterEquivalenceTests {
 	@ValueSource(strings = { "/%zz", "/metrics%", "/metrics%zz", "/%", "/%6", "/me%G1trics", "/actuator/%zzprometheus",
 			"/metrics/%", "/actuator/prometheus%", "/actuator%zz/prometheus" })
 	void answersMalformedEncodingsWithAClientError(String target) {
-		for (String method : RouterSurvey.METHODS) {
+		for (String method : METHODS) {
 			RawResponse response = guarded().send(method, target);
 			assertThat(response.status()).as("%s %s", method, target).isBetween(400, 499);
-			assertThat(RouterSurvey.isMetrics(response)).as("%s %s", method, target).isFalse();
+			assertThat(isMetrics(response)).as("%s %s", method, target).isFalse();
 		}
 	}
 
@@ -184,19 +166,58 @@ public abstract class AbstractRouterEquivalenceTests {
 					"x-litellm-api-key: " + KEY)) {
 				RawResponse served = guarded().send("GET", target, credentials);
 				assertThat(served.status()).as("%s with %s", target, credentials).isEqualTo(200);
-				assertThat(RouterSurvey.isMetrics(served)).as("%s with %s", target, credentials).isTrue();
+				assertThat(isMetrics(served)).as("%s with %s", target, credentials).isTrue();
 			}
 			RawResponse wrongKey = guarded().send("GET", target, "Authorization: Bearer sk-wrong");
 			assertThat(wrongKey.status()).as("%s with a wrong key", target).isEqualTo(401);
 		}
 	}
 
-	private List<Exchange> servedByTheRouter() {
-		return this.exchanges.stream().filter((exchange) -> RouterSurvey.isMetrics(exchange.unguarded())).toList();
+	public static List<Exchange> survey(RawHttpClient unguarded, RawHttpClient guarded, Collection<String> methods,
+			Collection<String> targets) {
+		List<Exchange> exchanges = new ArrayList<>();
+		for (String method : methods) {
+			for (String target : targets) {
+				exchanges.add(new Exchange(new Request(method, target), unguarded.send(method, target),
+						guarded.send(method, target)));
+			}
+		}
+		return exchanges;
+	}
+
+	public static boolean isMetrics(RawResponse response) {
+		if (response.status() != 200) {
+			return false;
+		}
+		String head = response.head().toLowerCase(Locale.ROOT).replace(" ", "");
+		return response.body().contains("# TYPE") || head.contains("content-type:text/plain;version=0.0.4")
+				|| head.contains("content-type:application/openmetrics-text");
+	}
+
+	// A connection closed without a response has status -1.
+	public static boolean isServerError(RawResponse response) {
+		return response.status() >= 500 || response.status() < 100;
+	}
+
+	protected Setting setting() {
+		return this.setting;
+	}
+
+	protected List<Exchange> exchanges() {
+		return this.exchanges;
+	}
+
+	protected List<Exchange> servedByTheRouter() {
+		return this.exchanges.stream().filter(Exchange::servedByTheRouter).toList();
 	}
 
 	private RawHttpClient guarded() {
-		return SampleAppFixture.raw(this.apps.get(1));
+		return client("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+	}
+
+	private RawHttpClient client(String... settings) {
+		return raw(app(this.setting.sources().toArray(Class<?>[]::new),
+				Stream.concat(this.setting.args().stream(), Stream.of(settings)).toArray(String[]::new)));
 	}
 
 	/**
@@ -207,7 +228,7 @@ public abstract class AbstractRouterEquivalenceTests {
 	 *
 	 * @param app the sample app
 	 * @param sources the classes added to the sample app's sources
-	 * @param args the arguments of both apps
+	 * @param args the settings of both apps
 	 * @param methods the methods every spelling is sent with
 	 * @param spellings the spellings of the metrics paths
 	 * @param routedToMetrics targets known to be served as metrics
@@ -218,13 +239,13 @@ public abstract class AbstractRouterEquivalenceTests {
 
 		public static Setting of(SampleApp app, List<String> routedToMetrics, List<String> servedOthers,
 				Class<?>... sources) {
-			return new Setting(app, List.of(sources), List.of(), RouterSurvey.METHODS,
+			return new Setting(app, List.of(sources), List.of(), METHODS,
 					app.spellings(MetricsPathSpellings.SAMPLE_APP_PATHS), routedToMetrics, servedOthers);
 		}
 
 		public Setting withPrometheusAt(String mapping, String... routedToMetrics) {
 			return new Setting(this.app, this.sources,
-					concat(this.args, "--management.endpoints.web.path-mapping.prometheus=" + mapping), this.methods,
+					concat(this.args, "management.endpoints.web.path-mapping.prometheus=" + mapping), this.methods,
 					this.app.spellings(List.of("/actuator/" + mapping)), List.of(routedToMetrics), this.servedOthers);
 		}
 
@@ -239,9 +260,8 @@ public abstract class AbstractRouterEquivalenceTests {
 			List<String> paths = MetricsPathSpellings.SAMPLE_APP_PATHS.stream()
 				.map((path) -> prefix.path() + path)
 				.toList();
-			return new Setting(this.app, this.sources,
-					concat(this.args, List.of(prefix.settings()).stream().map((s) -> "--" + s).toArray(String[]::new)),
-					this.methods, this.app.spellings(paths),
+			return new Setting(this.app, this.sources, concat(this.args, prefix.settings()), this.methods,
+					this.app.spellings(paths),
 					this.routedToMetrics.stream().map((target) -> prefix.path() + target).toList(),
 					this.servedOthers.stream().map((target) -> prefix.path() + target).toList());
 		}
@@ -268,12 +288,6 @@ public abstract class AbstractRouterEquivalenceTests {
 			return targets;
 		}
 
-		ConfigurableApplicationContext run(String... moreArgs) {
-			List<String> args = concat(List.of("--server.port=0", "--spring.main.banner-mode=off"),
-					this.args.toArray(String[]::new));
-			return this.app.run(this.sources.toArray(Class<?>[]::new), concat(args, moreArgs).toArray(String[]::new));
-		}
-
 		private static List<String> concat(List<String> list, String... more) {
 			List<String> all = new ArrayList<>(list);
 			all.addAll(List.of(more));
@@ -287,15 +301,40 @@ public abstract class AbstractRouterEquivalenceTests {
 
 	}
 
-	// One request, as the app without the guard and the guarded app answered it.
-	private record Exchange(Request request, RawResponse unguarded, RawResponse guarded) {
+	/**
+	 * A request of a survey: a method and a request target, as sent.
+	 *
+	 * @param method the method
+	 * @param target the request target
+	 */
+	public record Request(String method, String target) {
 
-		boolean rejectedByTheGuard() {
+		@Override
+		public String toString() {
+			return this.method + " " + this.target;
+		}
+
+	}
+
+	/**
+	 * One request, as the application without the guard and the guarded one answered it.
+	 *
+	 * @param request the request
+	 * @param unguarded the answer without the guard
+	 * @param guarded the answer of the guarded application
+	 */
+	public record Exchange(Request request, RawResponse unguarded, RawResponse guarded) {
+
+		public boolean servedByTheRouter() {
+			return isMetrics(this.unguarded);
+		}
+
+		public boolean rejectedByTheGuard() {
 			return this.guarded.status() == 401
 					&& ("HEAD".equals(this.request.method()) || this.guarded.body().contains("\"auth_error\""));
 		}
 
-		boolean answeredAlike() {
+		public boolean answeredAlike() {
 			return this.unguarded.status() == this.guarded.status()
 					&& (this.unguarded.status() != 200 || this.unguarded.body().equals(this.guarded.body()));
 		}
@@ -304,11 +343,8 @@ public abstract class AbstractRouterEquivalenceTests {
 		public String toString() {
 			return "%s%n  without the guard: %s%n  with the guard:    %s%n    %s".formatted(this.request,
 					this.unguarded.head().lines().findFirst().orElse("(no response)"),
-					this.guarded.head().replace("\r\n", "\n    "), abbreviate(this.guarded.body()));
-		}
-
-		private static String abbreviate(String body) {
-			return StringUtils.truncate(body.replace("\n", "\\n"), 200);
+					this.guarded.head().replace("\r\n", "\n    "),
+					StringUtils.truncate(this.guarded.body().replace("\n", "\\n"), 200));
 		}
 
 	}

@@ -19,6 +19,7 @@ package ai.litellm.spring.test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
@@ -52,7 +53,11 @@ public abstract class SampleAppFixture {
 	}
 
 	protected ConfigurableApplicationContext guarded(String... settings) {
-		return app(new Class<?>[0],
+		return guarded(new Class<?>[0], settings);
+	}
+
+	protected ConfigurableApplicationContext guarded(Class<?>[] sources, String... settings) {
+		return app(sources,
 				Stream.concat(Stream.of("litellm.master-key=" + KEY), Stream.of(settings)).toArray(String[]::new));
 	}
 
@@ -68,7 +73,7 @@ public abstract class SampleAppFixture {
 		return this.sampleApp.run(sources, args);
 	}
 
-	protected static RawHttpClient raw(ConfigurableApplicationContext app) {
+	public static RawHttpClient raw(ConfigurableApplicationContext app) {
 		return new RawHttpClient(port(app));
 	}
 
@@ -90,6 +95,42 @@ public abstract class SampleAppFixture {
 	@AfterAll
 	void stopTheApps() {
 		this.apps.values().forEach(ConfigurableApplicationContext::close);
+	}
+
+	/**
+	 * How a stack runs its sample app, and what the shared fixtures need to know of it.
+	 */
+	public interface SampleApp {
+
+		ConfigurableApplicationContext run(Class<?>[] sources, String... args);
+
+		Class<?> caseInsensitiveRouting();
+
+		List<Prefix> prefixes();
+
+		default int statusOfAPathThatEndsAPrefixInsideASegment() {
+			return 401;
+		}
+
+		default Set<String> spellings(List<String> paths) {
+			return MetricsPathSpellings.of(paths);
+		}
+
+		/**
+		 * A prefix of the application's paths.
+		 *
+		 * @param path the prefix
+		 * @param settings the properties that set it
+		 */
+		record Prefix(String path, String... settings) {
+
+			@Override
+			public String toString() {
+				return this.path;
+			}
+
+		}
+
 	}
 
 }

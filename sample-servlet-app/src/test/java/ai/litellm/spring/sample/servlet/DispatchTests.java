@@ -18,19 +18,18 @@ package ai.litellm.spring.sample.servlet;
 
 import java.io.IOException;
 
+import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
+import ai.litellm.spring.test.SampleAppFixture;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Controller;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -43,74 +42,74 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author LiteLLM Spring Boot contributors
  */
-class DispatchTests {
+class DispatchTests extends SampleAppFixture {
 
-	@Nested
-	@Import(Dispatchers.class)
-	class WithTheDefaultErrorPage extends ServletSampleAppScenarios {
-
-		@Test
-		void asksForAKeyOnAForwardToTheMetrics() {
-			for (String target : new String[] { "/forward-view-to-metrics", "/forward?to=/metrics",
-					"/forward?to=/actuator/prometheus" }) {
-				RawResponse rejected = raw().send("GET", target);
-				assertThat(rejected.status()).as(target).isEqualTo(401);
-				assertThat(rejected.head()).containsIgnoringCase("WWW-Authenticate: Bearer");
-				assertThat(rejected.body()).as(target).contains("\"type\":\"auth_error\"").doesNotContain("# TYPE");
-				RawResponse served = raw().send("GET", target, "Authorization: Bearer " + KEY);
-				assertThat(served.status()).as(target).isEqualTo(200);
-				assertThat(served.body()).as(target).contains("# TYPE jvm_");
-			}
-		}
-
-		@Test
-		void neverIncludesTheMetricsWithoutAKey() {
-			RawResponse rejected = raw().send("GET", "/include?to=/metrics");
-			// An include cannot set the status or headers (RequestDispatcher#include):
-			// what the guard writes is its error body, never the metrics.
-			assertThat(rejected.body()).contains("Unauthorized access to metrics endpoint: no API key was provided")
-				.doesNotContain("# TYPE");
-			RawResponse served = raw().send("GET", "/include?to=/metrics", "Authorization: Bearer " + KEY);
-			assertThat(served.status()).isEqualTo(200);
-			assertThat(served.body()).contains("# TYPE jvm_").doesNotContain("Unauthorized");
-		}
-
-		@Test
-		void answersAFailedRequestWithTheErrorPageAndNeverTheMetrics() {
-			for (String[] headers : new String[][] { {}, { "Authorization: Bearer " + KEY } }) {
-				RawResponse failed = raw().send("GET", "/fail", headers);
-				assertThat(failed.status()).isEqualTo(500);
-				assertThat(failed.body()).contains("\"path\":\"/fail\"").doesNotContain("# TYPE");
-			}
-		}
-
-		@Test
-		void answersAFailedMetricsRequestWithTheErrorPageOnlyWithTheKey() {
-			assertThat(raw().send("GET", "/metrics/fail").status()).isEqualTo(401);
-			RawResponse failed = raw().send("GET", "/metrics/fail", "Authorization: Bearer " + KEY);
-			assertThat(failed.status()).isEqualTo(500);
-			assertThat(failed.body()).contains("\"path\":\"/metrics/fail\"").doesNotContain("# TYPE");
-		}
-
+	DispatchTests() {
+		super(ServletContainer.TOMCAT);
 	}
 
-	@Nested
-	// Spring Boot 4 renamed server.error.path to spring.web.error.path.
-	@TestPropertySource(properties = { "server.error.path=/metrics/error", "spring.web.error.path=/metrics/error" })
-	@Import(Dispatchers.class)
-	class WithTheErrorPageBelowMetrics extends ServletSampleAppScenarios {
-
-		@ParameterizedTest
-		@CsvSource({ "/fail, 500", "/nowhere, 404" })
-		void asksForAKeyOnTheErrorDispatch(String target, int status) {
+	@Test
+	void asksForAKeyOnAForwardToTheMetrics() {
+		for (String target : new String[] { "/forward-view-to-metrics", "/forward?to=/metrics",
+				"/forward?to=/actuator/prometheus" }) {
 			RawResponse rejected = raw().send("GET", target);
-			assertThat(rejected.status()).as(rejected::toString).isEqualTo(401);
-			assertThat(rejected.body()).contains("\"type\":\"auth_error\"").doesNotContain("\"path\":");
-			RawResponse failed = raw().send("GET", target, "Authorization: Bearer " + KEY);
-			assertThat(failed.status()).isEqualTo(status);
-			assertThat(failed.body()).contains("\"path\":\"" + target + "\"");
+			assertThat(rejected.status()).as(target).isEqualTo(401);
+			assertThat(rejected.head()).containsIgnoringCase("WWW-Authenticate: Bearer");
+			assertThat(rejected.body()).as(target).contains("\"type\":\"auth_error\"").doesNotContain("# TYPE");
+			RawResponse served = raw().send("GET", target, "Authorization: Bearer " + KEY);
+			assertThat(served.status()).as(target).isEqualTo(200);
+			assertThat(served.body()).as(target).contains("# TYPE jvm_");
 		}
+	}
 
+	@Test
+	void neverIncludesTheMetricsWithoutAKey() {
+		RawResponse rejected = raw().send("GET", "/include?to=/metrics");
+		// An include cannot set the status or headers (RequestDispatcher#include):
+		// what the guard writes is its error body, never the metrics.
+		assertThat(rejected.body()).contains("Unauthorized access to metrics endpoint: no API key was provided")
+			.doesNotContain("# TYPE");
+		RawResponse served = raw().send("GET", "/include?to=/metrics", "Authorization: Bearer " + KEY);
+		assertThat(served.status()).isEqualTo(200);
+		assertThat(served.body()).contains("# TYPE jvm_").doesNotContain("Unauthorized");
+	}
+
+	@Test
+	void answersAFailedRequestWithTheErrorPageAndNeverTheMetrics() {
+		for (String[] headers : new String[][] { {}, { "Authorization: Bearer " + KEY } }) {
+			RawResponse failed = raw().send("GET", "/fail", headers);
+			assertThat(failed.status()).isEqualTo(500);
+			assertThat(failed.body()).contains("\"path\":\"/fail\"").doesNotContain("# TYPE");
+		}
+	}
+
+	@Test
+	void answersAFailedMetricsRequestWithTheErrorPageOnlyWithTheKey() {
+		assertThat(raw().send("GET", "/metrics/fail").status()).isEqualTo(401);
+		RawResponse failed = raw().send("GET", "/metrics/fail", "Authorization: Bearer " + KEY);
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.body()).contains("\"path\":\"/metrics/fail\"").doesNotContain("# TYPE");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/fail, 500", "/nowhere, 404" })
+	void asksForAKeyOnTheErrorDispatch(String target, int status) {
+		RawResponse rejected = errorPageBelowMetrics().send("GET", target);
+		assertThat(rejected.status()).as(rejected::toString).isEqualTo(401);
+		assertThat(rejected.body()).contains("\"type\":\"auth_error\"").doesNotContain("\"path\":");
+		RawResponse failed = errorPageBelowMetrics().send("GET", target, "Authorization: Bearer " + KEY);
+		assertThat(failed.status()).isEqualTo(status);
+		assertThat(failed.body()).contains("\"path\":\"" + target + "\"");
+	}
+
+	private RawHttpClient raw() {
+		return raw(guarded(new Class<?>[] { Dispatchers.class }));
+	}
+
+	// Spring Boot 4 renamed server.error.path to spring.web.error.path.
+	private RawHttpClient errorPageBelowMetrics() {
+		return raw(guarded(new Class<?>[] { Dispatchers.class }, "server.error.path=/metrics/error",
+				"spring.web.error.path=/metrics/error"));
 	}
 
 	/**

@@ -16,12 +16,12 @@
 
 package ai.litellm.spring.sample.servlet;
 
-import ai.litellm.spring.test.AbstractServerTests;
+import ai.litellm.spring.test.AbstractSampleAppTests.ServerTests;
 
 /**
  * What depends on the container's own threads and connections, on Jetty too.
  */
-class JettyTests extends AbstractServerTests {
+class JettyTests extends ServerTests {
 
 	JettyTests() {
 		super(ServletContainer.JETTY);

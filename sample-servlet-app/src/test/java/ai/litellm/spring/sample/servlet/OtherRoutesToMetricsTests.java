@@ -19,9 +19,10 @@ package ai.litellm.spring.sample.servlet;
 import java.io.IOException;
 import java.util.List;
 
+import ai.litellm.spring.test.AbstractRouterEquivalenceTests;
 import ai.litellm.spring.test.RawHttpClient;
 import ai.litellm.spring.test.RawHttpClient.RawResponse;
-import ai.litellm.spring.test.RouterSurvey;
+import ai.litellm.spring.test.SampleAppFixture;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OtherRoutesToMetricsTests {
 
-	private static final String KEY = ServletSampleAppScenarios.KEY;
+	private static final String KEY = SampleAppFixture.KEY;
 
 	private static final String FAKE_METRICS = "# TYPE fake_metric counter\nfake_metric 1\n";
 
@@ -64,7 +65,7 @@ class OtherRoutesToMetricsTests {
 		try (ConfigurableApplicationContext app = container.run(new Class<?>[] { MetricsServlets.class },
 				"--server.port=0", "--litellm.master-key=" + KEY,
 				"--litellm.metrics-auth.paths=/prom-metrics,/prom/metrics")) {
-			RawHttpClient http = new RawHttpClient(ServletContainer.port(app));
+			RawHttpClient http = SampleAppFixture.raw(app);
 			for (String target : new String[] { "/prom-metrics", "/x/../prom-metrics", "/x/%2e%2e/prom-metrics",
 					"/x/..;/prom-metrics", "/x;a=b/../prom-metrics", "/;/prom-metrics", "/prom-metrics;a=b",
 					"/prom/metrics", "/prom/x/../metrics", "/prom/./metrics", "/prom/metrics;a=b" }) {
@@ -84,9 +85,9 @@ class OtherRoutesToMetricsTests {
 	@EnumSource
 	void guardsSegmentsOfPathParametersOnlyWithTheAntPathMatcher(ServletContainer container) {
 		try (ConfigurableApplicationContext app = container.run(new Class<?>[] { MetricsController.class },
-				"--server.port=0", "--litellm.master-key=" + KEY, RoutingSettings.ANT_PATH_MATCHER,
+				"--server.port=0", "--litellm.master-key=" + KEY, "--" + RoutingSettings.ANT_PATH_MATCHER,
 				"--litellm.metrics-auth.paths=/prom-metrics")) {
-			RawHttpClient http = new RawHttpClient(ServletContainer.port(app));
+			RawHttpClient http = SampleAppFixture.raw(app);
 			for (String target : new String[] { "/prom-metrics", "//prom-metrics", "/;/prom-metrics",
 					"/;a=b/prom-metrics", "/prom-metrics;a=b" }) {
 				assertRefused(http, target);
@@ -107,7 +108,7 @@ class OtherRoutesToMetricsTests {
 	void guardsAnIncludeAtTheRootOfAPathMappedDispatcherServlet(ServletContainer container) {
 		try (ConfigurableApplicationContext app = container.run(new Class<?>[] { Includer.class }, "--server.port=0",
 				"--litellm.master-key=" + KEY, "--spring.mvc.servlet.path=/app")) {
-			RawHttpClient http = new RawHttpClient(ServletContainer.port(app));
+			RawHttpClient http = SampleAppFixture.raw(app);
 			for (String target : new String[] { "/app", "/app/page" }) {
 				// An include cannot set the status: the guard's error body shows instead.
 				assertThat(http.send("GET", target).body()).as(target)
@@ -128,15 +129,16 @@ class OtherRoutesToMetricsTests {
 		// Spring Framework 7 has no suffix pattern matching: nothing serves them.
 		boolean routed = !bySuffixPatternMatching || RoutingSettings.hasSuffixPatternMatch();
 		try (ConfigurableApplicationContext app = ServletContainer.TOMCAT.run(sources, "--server.port=0",
-				"--litellm.master-key=" + KEY, bySuffixPatternMatching ? RoutingSettings.ANT_PATH_MATCHER
+				"--litellm.master-key=" + KEY, bySuffixPatternMatching ? "--" + RoutingSettings.ANT_PATH_MATCHER
 						: "--spring.mvc.pathmatch.matching-strategy=path-pattern-parser")) {
-			RawHttpClient http = new RawHttpClient(ServletContainer.port(app));
+			RawHttpClient http = SampleAppFixture.raw(app);
 			for (String target : WITH_EXTENSIONS) {
 				RawResponse withoutKey = http.send("GET", target);
 				assertThat(withoutKey.status()).as(target).isEqualTo(401);
-				assertThat(RouterSurvey.isMetrics(withoutKey)).as(target).isFalse();
+				assertThat(AbstractRouterEquivalenceTests.isMetrics(withoutKey)).as(target).isFalse();
 				RawResponse withKey = http.send("GET", target, "Authorization: Bearer " + KEY);
-				assertThat(RouterSurvey.isMetrics(withKey)).as("%s with the key", target).isEqualTo(routed);
+				assertThat(AbstractRouterEquivalenceTests.isMetrics(withKey)).as("%s with the key", target)
+					.isEqualTo(routed);
 			}
 		}
 	}

@@ -52,7 +52,7 @@ final class RoutingSettings {
 
 	static final String URI_COMPLIANCE = "test.jetty.uri-compliance";
 
-	static final String ANT_PATH_MATCHER = "--spring.mvc.pathmatch.matching-strategy=ant-path-matcher";
+	static final String ANT_PATH_MATCHER = "spring.mvc.pathmatch.matching-strategy=ant-path-matcher";
 
 	private static final @Nullable Method SET_USE_SUFFIX_PATTERN_MATCH = ReflectionUtils
 		.findMethod(PathMatchConfigurer.class, "setUseSuffixPatternMatch", Boolean.class);

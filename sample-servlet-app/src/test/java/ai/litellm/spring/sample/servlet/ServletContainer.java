@@ -22,7 +22,7 @@ import java.util.Set;
 
 import ai.litellm.spring.metrics.servlet.MetricsAuthServletFilter;
 import ai.litellm.spring.test.MetricsPathSpellings;
-import ai.litellm.spring.test.SampleApp;
+import ai.litellm.spring.test.SampleAppFixture.SampleApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -60,17 +61,22 @@ enum ServletContainer implements SampleApp {
 			.main(SampleApplication.class)
 			.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader(this.otherContainerPackages)))
 			.run(args);
-		assertThat(runningIn(context)).as("container the app runs in").isEqualTo(this);
+		assertThat(Arrays.stream(context.getBeanDefinitionNames()).map(context.getBeanFactory()::getType))
+			.filteredOn((type) -> type != null && type.getSimpleName().endsWith("ServletWebServerFactory"))
+			.extracting(Class::getSimpleName)
+			.as("servlet web server factories")
+			.containsExactly((this == TOMCAT) ? "TomcatServletWebServerFactory" : "JettyServletWebServerFactory");
+		// Nothing on this module's test class path brings Reactor, the starter included,
+		// as for a Spring MVC application that does not otherwise need it.
+		assertThat(ClassUtils.isPresent("reactor.core.publisher.Mono", getClass().getClassLoader()))
+			.as("Reactor on the class path")
+			.isFalse();
 		boolean guarded = context.getEnvironment()
 			.getProperty("litellm.require-auth-for-metrics-endpoint", Boolean.class);
 		assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
 			.filteredOn((registration) -> registration.getFilter() instanceof MetricsAuthServletFilter)
 			.hasSize(guarded ? 1 : 0);
 		return context;
-	}
-
-	ConfigurableApplicationContext run(String... args) {
-		return run(new Class<?>[0], args);
 	}
 
 	@Override
@@ -88,24 +94,6 @@ enum ServletContainer implements SampleApp {
 	@Override
 	public Set<String> spellings(List<String> paths) {
 		return MetricsPathSpellings.withServletSpellings(paths);
-	}
-
-	static ServletContainer runningIn(ConfigurableApplicationContext context) {
-		String[] factories = Arrays.stream(context.getBeanDefinitionNames())
-			.map(context.getBeanFactory()::getType)
-			.filter((type) -> type != null && type.getSimpleName().endsWith("ServletWebServerFactory"))
-			.map(Class::getSimpleName)
-			.toArray(String[]::new);
-		assertThat(factories).as("servlet web server factories").hasSize(1);
-		return switch (factories[0]) {
-			case "TomcatServletWebServerFactory" -> TOMCAT;
-			case "JettyServletWebServerFactory" -> JETTY;
-			default -> throw new IllegalStateException("Unexpected web server factory " + factories[0]);
-		};
-	}
-
-	static int port(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	/**

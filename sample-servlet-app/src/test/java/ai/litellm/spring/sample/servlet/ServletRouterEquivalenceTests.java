@@ -16,25 +16,15 @@
 
 package ai.litellm.spring.sample.servlet;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import ai.litellm.spring.test.AbstractRouterEquivalenceTests;
+import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Exchange;
+import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Request;
 import ai.litellm.spring.test.AbstractRouterEquivalenceTests.Setting;
-import ai.litellm.spring.test.MetricsPathSpellings;
-import ai.litellm.spring.test.RouterSurvey;
-import ai.litellm.spring.test.RouterSurvey.Request;
-import ai.litellm.spring.test.SampleApp.Prefix;
-import org.junit.jupiter.api.BeforeAll;
+import ai.litellm.spring.test.SampleAppFixture.SampleApp.Prefix;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * baseline without the guard.
  */
 class ServletRouterEquivalenceTests {
-
-	private static final Set<String> SPELLINGS = MetricsPathSpellings
-		.withServletSpellings(MetricsPathSpellings.SAMPLE_APP_PATHS);
 
 	private static final Prefix CONTEXT_PATH = new Prefix("/app", "server.servlet.context-path=/app");
 
@@ -68,7 +55,7 @@ class ServletRouterEquivalenceTests {
 
 	private static Setting antMatcherOnTomcat(String encodedSolidusHandling, String... routedToMetrics) {
 		return withTheAntMatcher(on(ServletContainer.TOMCAT).with(RoutingSettings.ContainerOptions.class,
-				"--" + RoutingSettings.ENCODED_SOLIDUS_HANDLING + "=" + encodedSolidusHandling))
+				RoutingSettings.ENCODED_SOLIDUS_HANDLING + "=" + encodedSolidusHandling))
 			.routing(routedToMetrics);
 	}
 
@@ -76,30 +63,30 @@ class ServletRouterEquivalenceTests {
 	// a relaxed mode, but refuses to give their servlet path.
 	private static Setting relaxedUriComplianceOnJetty(String uriCompliance) {
 		return on(ServletContainer.JETTY)
-			.with(RoutingSettings.ContainerOptions.class, "--" + RoutingSettings.URI_COMPLIANCE + "=" + uriCompliance)
+			.with(RoutingSettings.ContainerOptions.class, RoutingSettings.URI_COMPLIANCE + "=" + uriCompliance)
 			.servingOthers("/files/a%2Fb.pdf", "/files/a%2fb.pdf");
 	}
 
 	private static Setting legacyUriComplianceAndTheAntMatcherOnJetty(String... routedToMetrics) {
 		return withTheAntMatcher(on(ServletContainer.JETTY).with(RoutingSettings.ContainerOptions.class,
-				"--" + RoutingSettings.URI_COMPLIANCE + "=LEGACY"))
+				RoutingSettings.URI_COMPLIANCE + "=LEGACY"))
 			.routing(routedToMetrics);
 	}
 
 	@Nested
-	class OnTomcat extends AbstractRouterEquivalenceTests {
+	class OnTomcat extends AsItRuns {
 
 		OnTomcat() {
-			super(on(ServletContainer.TOMCAT));
+			super(ServletContainer.TOMCAT);
 		}
 
 	}
 
 	@Nested
-	class OnJetty extends AbstractRouterEquivalenceTests {
+	class OnJetty extends AsItRuns {
 
 		OnJetty() {
-			super(on(ServletContainer.JETTY));
+			super(ServletContainer.JETTY);
 		}
 
 	}
@@ -199,67 +186,51 @@ class ServletRouterEquivalenceTests {
 	}
 
 	/**
-	 * The servlet router's baseline: what each container serves as metrics of every
-	 * spelling sent with every method to the sample app without the guard.
+	 * The sample app as it runs on a container, and the servlet router's baseline: what
+	 * the container serves as metrics of every spelling sent with every method to the app
+	 * without the guard.
 	 */
-	@Nested
-	@TestInstance(Lifecycle.PER_CLASS)
-	class WithoutTheGuard {
+	abstract static class AsItRuns extends AbstractRouterEquivalenceTests {
 
-		private final Map<ServletContainer, RouterSurvey> surveys = new EnumMap<>(ServletContainer.class);
-
-		@BeforeAll
-		void surveyTheAppWithoutTheGuardOnEveryContainer() {
-			for (ServletContainer container : ServletContainer.values()) {
-				try (ConfigurableApplicationContext app = container.run("--server.port=0",
-						"--litellm.require-auth-for-metrics-endpoint=false", "--spring.main.banner-mode=off")) {
-					RouterSurvey survey = RouterSurvey.take(ServletContainer.port(app), SPELLINGS);
-					this.surveys.put(container, survey);
-					System.out.print(survey.report(container.name()));
-				}
-			}
+		AsItRuns(ServletContainer container) {
+			super(on(container));
 		}
 
-		@ParameterizedTest
-		@EnumSource
-		void servesTheMetricsPathsInTheirPlainAndRouterEquivalentSpellings(ServletContainer container) {
-			assertThat(survey(container).servedAsMetrics()).contains(new Request("GET", "/metrics"),
+		@Test
+		void servesTheMetricsPathsInTheirPlainAndRouterEquivalentSpellingsWithoutTheGuard() {
+			assertThat(servedWithoutTheGuard()).contains(new Request("GET", "/metrics"),
 					new Request("GET", "/%6Detrics"), new Request("GET", "/metrics;a=b"),
 					new Request("GET", "/actuator/prometheus"), new Request("GET", "/actuator;a=b/prometheus"),
 					new Request("GET", "/actuator/%70rometheus"), new Request("HEAD", "/actuator/prometheus"));
 		}
 
-		@ParameterizedTest
-		@EnumSource
-		void servesManySpellingsAsMetrics(ServletContainer container) {
-			assertThat(SPELLINGS).hasSizeGreaterThan(150);
-			assertThat(survey(container).servedAsMetrics()).hasSizeGreaterThan(50);
+		@Test
+		void servesManySpellingsAsMetricsWithoutTheGuard() {
+			assertThat(setting().spellings()).hasSizeGreaterThan(150);
+			assertThat(servedWithoutTheGuard()).hasSizeGreaterThan(50);
 		}
 
-		@ParameterizedTest
-		@EnumSource
-		void answersEverySpellingWithoutAServerError(ServletContainer container) {
-			assertThat(survey(container).serverErrors()).as("requests answered with a 5xx or not at all").isEmpty();
+		@Test
+		void answersEverySpellingWithoutAServerErrorWithoutTheGuard() {
+			assertThat(exchanges()).filteredOn((exchange) -> isServerError(exchange.unguarded()))
+				.as("requests the app without the guard answers with a 5xx or not at all")
+				.isEmpty();
 		}
 
-		@ParameterizedTest
-		@EnumSource
-		void servesMetricsOnlyToGetAndHead(ServletContainer container) {
-			assertThat(survey(container).servedAsMetrics()).extracting(Request::method).containsOnly("GET", "HEAD");
+		@Test
+		void servesMetricsOnlyToGetAndHeadWithoutTheGuard() {
+			assertThat(servedWithoutTheGuard()).extracting(Request::method).containsOnly("GET", "HEAD");
 		}
 
-		@ParameterizedTest
-		@EnumSource
-		void servesNeitherATrailingSlashNorAnotherCaseNorASubPathAsMetrics(ServletContainer container) {
-			assertThat(survey(container).servedAsMetrics()).extracting(Request::target)
+		@Test
+		void servesNeitherATrailingSlashNorAnotherCaseNorASubPathAsMetricsWithoutTheGuard() {
+			assertThat(servedWithoutTheGuard()).extracting(Request::target)
 				.doesNotContain("/metrics/", "/METRICS", "/metrics/x", "/actuator/prometheus/", "/actuator/PROMETHEUS",
 						"/actuator/prometheus/x");
 		}
 
-		private RouterSurvey survey(ServletContainer container) {
-			RouterSurvey survey = this.surveys.get(container);
-			assertThat(survey).as("survey of %s", container).isNotNull();
-			return survey;
+		private List<Request> servedWithoutTheGuard() {
+			return servedByTheRouter().stream().map(Exchange::request).toList();
 		}
 
 	}

@@ -16,6 +16,7 @@
 
 package ai.litellm.spring.sample.servlet;
 
+import ai.litellm.spring.test.SampleAppFixture;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -48,8 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one with Spring Security on the class path.
  */
 @Tag("spring-security")
-@Import(ServletSpringSecurityCoexistenceTests.UserSecurity.class)
-class ServletSpringSecurityCoexistenceTests extends ServletSampleAppScenarios {
+class ServletSpringSecurityCoexistenceTests extends SampleAppFixture {
+
+	ServletSpringSecurityCoexistenceTests() {
+		super(ServletContainer.TOMCAT);
+	}
 
 	// A POST without a CSRF token too, which Spring Security would refuse.
 	@ParameterizedTest
@@ -118,7 +121,8 @@ class ServletSpringSecurityCoexistenceTests extends ServletSampleAppScenarios {
 	}
 
 	private ResponseEntity<String> exchange(String method, String path, @Nullable String credentials) {
-		return RestClient.create("http://localhost:" + this.port)
+		int port = port(guarded(new Class<?>[] { UserSecurity.class }));
+		return RestClient.create("http://localhost:" + port)
 			.method(HttpMethod.valueOf(method))
 			.uri(path)
 			.headers((headers) -> {

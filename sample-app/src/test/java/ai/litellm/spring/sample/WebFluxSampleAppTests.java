@@ -17,15 +17,29 @@
 package ai.litellm.spring.sample;
 
 import ai.litellm.spring.test.AbstractSampleAppTests;
+import org.junit.jupiter.api.Nested;
 
 /**
- * The behaviour both sample apps share, on the WebFlux sample app with the HttpHandler
- * decorator.
+ * The behaviour both sample apps share, on the WebFlux sample app with each adapter.
  */
-class HttpHandlerTests extends AbstractSampleAppTests {
+class WebFluxSampleAppTests {
 
-	HttpHandlerTests() {
-		super(WebFluxSampleApp.HTTP_HANDLER);
+	@Nested
+	class WithWebFilter extends AbstractSampleAppTests {
+
+		WithWebFilter() {
+			super(WebFluxSampleApp.WEB_FILTER);
+		}
+
+	}
+
+	@Nested
+	class WithHttpHandler extends AbstractSampleAppTests {
+
+		WithHttpHandler() {
+			super(WebFluxSampleApp.HTTP_HANDLER);
+		}
+
 	}
 
 }
