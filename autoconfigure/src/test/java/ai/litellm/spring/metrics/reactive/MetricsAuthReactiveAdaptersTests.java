@@ -87,8 +87,7 @@ class MetricsAuthReactiveAdaptersTests {
 
 		@ParameterizedTest
 		// Spring's transformer takes the host as given (x/metrics? makes the path
-		// /metrics),
-		// and refuses a port that is not a number: the request is guarded either way.
+		// /metrics), and refuses a port that is not a number: guarded either way.
 		@CsvSource({ "X-Forwarded-Host, x/metrics?, /metrics", "X-Forwarded-Port, not-a-port, no valid URI" })
 		void guardsWhatTheForwardedHeadersMakeAMetricsRequestOrNoValidUri(String header, String value, String routed) {
 			MockServerWebExchange exchange = MockServerWebExchange
