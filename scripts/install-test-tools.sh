@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the tools the tests need beyond a JDK: a Prometheus server, which the sample
-# app's PrometheusScrapeTests and MonitoringTests start on a loopback port of their own,
+# Installs the tools the tests need beyond a JDK: a Prometheus server, which both sample
+# apps' scrape tests and the WebFlux sample's MonitoringTests start on a loopback port,
 # and promtool, which the monitoring module's tests run on the alert rules and the
 # dashboard's queries. Debian's prometheus package has both. Idempotent: does nothing
 # when `prometheus` and `promtool` are already on the PATH. Debian and Ubuntu only.
