@@ -155,6 +155,8 @@ class MetricsPathMatcherTests {
 		assertDecision(this.matcher, "/metricsx", false);
 		assertDecision(this.matcher, "/metrics-txt", false);
 		assertDecision(this.matcher, "/actuator.x/prometheus", false);
+		// The only guarded path: no other first segment lets the extension through.
+		assertDecision(new MetricsPathMatcher(List.of("/metrics")), "/metrics.txt", true);
 	}
 
 	@Test
