@@ -30,7 +30,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
@@ -41,7 +40,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -79,32 +77,24 @@ import org.springframework.web.server.session.DefaultWebSessionManager;
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public abstract class BenchmarkState implements CoreSubscriber<Void> {
 
+	static {
+		// As in the load-test application: at DEBUG, Logback's default in a plain
+		// context, Spring Security would format messages on every request.
+		LoggingSystem.get(BenchmarkState.class.getClassLoader())
+			.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+	}
+
 	final TerminalHandler application = new TerminalHandler();
 
 	long completions;
 
 	private @Nullable Throwable error;
 
-	private final @Nullable Class<?> securityConfiguration;
-
 	private @Nullable AnnotationConfigApplicationContext security;
 
-	BenchmarkState(@Nullable Class<?> securityConfiguration) {
-		this.securityConfiguration = securityConfiguration;
-	}
-
-	@Setup
-	public void setUp() {
-		// As in the load-test application: at DEBUG, Logback's default in a plain
-		// context, Spring Security would format messages on every request.
-		LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
-		if (this.securityConfiguration != null) {
-			this.security = new AnnotationConfigApplicationContext(this.securityConfiguration);
-			prepare(this.security);
-		}
-	}
-
-	void prepare(ApplicationContext security) {
+	<T> T securityBean(Class<?> securityConfiguration, Class<T> type) {
+		this.security = new AnnotationConfigApplicationContext(securityConfiguration);
+		return this.security.getBean(type);
 	}
 
 	@TearDown

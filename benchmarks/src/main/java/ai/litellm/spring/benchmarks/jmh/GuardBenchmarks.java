@@ -23,7 +23,6 @@ import ai.litellm.spring.metrics.reactive.MetricsAuthWebFilter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.security.web.server.WebFilterChainProxy;
@@ -62,16 +61,8 @@ public class GuardBenchmarks extends BenchmarkState {
 
 	final ComposedMetricsAuthWebFilter composed = new ComposedMetricsAuthWebFilter(LoadTestApplication.guard());
 
-	WebFilter springSecurity;
-
-	public GuardBenchmarks() {
-		super(LoadTestApplication.ReactiveSecurity.class);
-	}
-
-	@Override
-	void prepare(ApplicationContext security) {
-		this.springSecurity = security.getBean(WebFilterChainProxy.class);
-	}
+	final WebFilter springSecurity = securityBean(LoadTestApplication.ReactiveSecurity.class,
+			WebFilterChainProxy.class);
 
 	@Benchmark
 	public void floor() {

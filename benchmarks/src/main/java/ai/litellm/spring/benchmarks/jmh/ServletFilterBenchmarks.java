@@ -32,7 +32,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -72,19 +71,13 @@ public class ServletFilterBenchmarks extends BenchmarkState {
 
 	};
 
-	Filter springSecurity;
+	final Filter springSecurity = securityBean(LoadTestApplication.ServletSecurity.class, FilterChainProxy.class);
 
 	public ServletFilterBenchmarks() {
-		super(LoadTestApplication.ServletSecurity.class);
 		this.metricsWithKey.addHeader(HttpHeaders.AUTHORIZATION, LoadTestApplication.BASIC_CREDENTIALS);
 		// Named as the starter registers its filter: the base class's attribute name is
 		// built from it.
 		this.oncePerRequest.setBeanName("metricsAuthFilter");
-	}
-
-	@Override
-	void prepare(ApplicationContext security) {
-		this.springSecurity = security.getBean(FilterChainProxy.class);
 	}
 
 	@Benchmark

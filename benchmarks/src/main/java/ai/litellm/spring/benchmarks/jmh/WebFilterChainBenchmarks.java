@@ -48,10 +48,6 @@ public class WebFilterChainBenchmarks extends BenchmarkState {
 	final DefaultWebFilterChain starter = chain(
 			new MetricsAuthWebFilter(LoadTestApplication.guard(), null, MetricsAuthWebFilter.DEFAULT_ORDER));
 
-	public WebFilterChainBenchmarks() {
-		super(null);
-	}
-
 	@Benchmark
 	public void noFilter() {
 		run(this.noFilter.filter(this.health));

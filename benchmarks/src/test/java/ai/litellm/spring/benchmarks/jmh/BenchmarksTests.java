@@ -48,7 +48,6 @@ class BenchmarksTests {
 	@MethodSource("benchmarks")
 	void benchmarkDoesWhatItsNameSays(Method benchmark) throws Exception {
 		BenchmarkState state = (BenchmarkState) benchmark.getDeclaringClass().getConstructor().newInstance();
-		state.setUp();
 		for (int i = 0; i < CALLS; i++) {
 			benchmark.invoke(state);
 		}
