@@ -17,7 +17,6 @@
 package ai.litellm.spring.monitoring;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -248,9 +247,7 @@ class MonitoringFilesTests {
 	}
 
 	private static Map<String, Object> yaml(Path file) throws IOException {
-		try (Reader reader = Files.newBufferedReader(file)) {
-			return new Yaml().load(reader);
-		}
+		return new Yaml().load(Files.readString(file));
 	}
 
 	// The promtool unit test files, sorted.

@@ -18,7 +18,6 @@ package ai.litellm.spring.benchmarks.app;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +94,7 @@ public class LoadTestApplication {
 	 * HTTP Basic credentials that every mode accepts.
 	 */
 	public static final String BASIC_CREDENTIALS = "Basic "
-			+ Base64.getEncoder().encodeToString((USER + ":" + API_KEY).getBytes(StandardCharsets.UTF_8));
+			+ HttpHeaders.encodeBasicAuth(USER, API_KEY, StandardCharsets.UTF_8);
 
 	static final String MODE_PROPERTY = "bench.mode";
 
@@ -273,10 +272,6 @@ public class LoadTestApplication {
 
 		private final MetricsAuthWebFilter metricsRequestFilter;
 
-		/**
-		 * Create a filter for the metrics paths of a guard.
-		 * @param guard the starter's guard
-		 */
 		public ComposedMetricsAuthWebFilter(MetricsGuard guard) {
 			MetricsPathMatcher paths = guard.getPaths();
 			this.metricsRequests = (exchange) -> Mono
