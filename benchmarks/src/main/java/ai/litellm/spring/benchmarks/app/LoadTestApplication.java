@@ -192,10 +192,6 @@ public class LoadTestApplication {
 
 	}
 
-	/**
-	 * Spring Security on WebFlux: HTTP Basic on {@code /metrics}, everything else
-	 * permitted.
-	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "security", matchIfMissing = true)
 	@EnableWebFluxSecurity
@@ -215,9 +211,6 @@ public class LoadTestApplication {
 
 	}
 
-	/**
-	 * Spring Security on Spring MVC, configured as {@link ReactiveSecurity}.
-	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "servlet-security", matchIfMissing = true)
 	@EnableWebSecurity

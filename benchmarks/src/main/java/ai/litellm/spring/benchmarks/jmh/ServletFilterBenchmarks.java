@@ -26,13 +26,13 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.DelegatingServletOutputStream;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.FilterChainProxy;
@@ -135,12 +135,7 @@ public class ServletFilterBenchmarks extends BenchmarkState {
 
 		private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
 
-		private final ServletOutputStream output = new ServletOutputStream() {
-
-			@Override
-			public void write(int b) {
-				ReusableHttpServletResponse.this.body.write(b);
-			}
+		private final ServletOutputStream output = new DelegatingServletOutputStream(this.body) {
 
 			@Override
 			public void write(byte[] bytes, int offset, int length) {
@@ -150,16 +145,6 @@ public class ServletFilterBenchmarks extends BenchmarkState {
 			@Override
 			public void flush() {
 				setCommitted(true);
-			}
-
-			@Override
-			public boolean isReady() {
-				return true;
-			}
-
-			@Override
-			public void setWriteListener(WriteListener writeListener) {
-				throw new UnsupportedOperationException("Blocking only");
 			}
 
 		};
