@@ -173,25 +173,21 @@ public class LoadTestApplication {
 		return User.withUsername(USER).password("{noop}" + API_KEY).roles("METRICS").build();
 	}
 
-	// The mode's own configurations are nested here, so Spring registers them with the
-	// application; each applies in its mode only. matchIfMissing: the JMH benchmarks
-	// register a security configuration alone, without a mode.
-	@Configuration(proxyBeanMethods = false)
+	@Bean
 	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "composed")
-	static class Composed {
-
-		@Bean
-		ComposedMetricsAuthWebFilter composedMetricsAuthWebFilter() {
-			return new ComposedMetricsAuthWebFilter(guard());
-		}
-
-		@Bean
-		PassThroughWebFilter passThroughWebFilter() {
-			return new PassThroughWebFilter();
-		}
-
+	ComposedMetricsAuthWebFilter composedMetricsAuthWebFilter() {
+		return new ComposedMetricsAuthWebFilter(guard());
 	}
 
+	@Bean
+	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "composed")
+	PassThroughWebFilter passThroughWebFilter() {
+		return new PassThroughWebFilter();
+	}
+
+	// The security modes' configurations are nested here, so Spring registers them with
+	// the application; each applies in its mode only. matchIfMissing: the JMH benchmarks
+	// register a security configuration alone, without a mode.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = MODE_PROPERTY, havingValue = "security", matchIfMissing = true)
 	@EnableWebFluxSecurity
