@@ -1090,8 +1090,7 @@ public abstract class AbstractSampleAppTests {
 					    static_configs: [{targets: ['%3$s']}]
 					""".formatted(KEY, "sk-sample-wrong-key", target))) {
 				// Waits until every target shows the expected health, so that one slow
-				// first
-				// scrape on a busy machine does not fail the build.
+				// first scrape on a busy machine does not fail the build.
 				DocumentContext targets = prometheus.await("/api/v1/targets",
 						(answer) -> byJob(answer, "activeTargets", "labels", "health").equals(HEALTH_BY_JOB),
 						Duration.ofSeconds(60));
