@@ -84,12 +84,7 @@ class ForwardedHeadersTests {
 
 		@Test
 		void guardsTheMetricsBelowAForwardedPrefix() {
-			RawHttpClient http = raw();
-			assertThat(http.send("GET", "/metrics", "X-Forwarded-Prefix: /app").status()).isEqualTo(401);
-			RawResponse served = http.send("GET", "/metrics", "X-Forwarded-Prefix: /app",
-					"Authorization: Bearer " + KEY);
-			assertThat(served.status()).isEqualTo(200);
-			assertThat(served.body()).contains("# TYPE jvm_");
+			raw().assertGuarded("/metrics", KEY, "X-Forwarded-Prefix: /app");
 		}
 
 		@Test

@@ -840,9 +840,7 @@ public abstract class AbstractSampleAppTests {
 
 		@Test
 		void stillGuardsMetricsOnTheMainPort() {
-			assertThat(raw(managed()).send("GET", "/metrics").status()).isEqualTo(401);
-			assertThat(raw(managed()).send("GET", "/metrics", "Authorization: Bearer " + KEY).body())
-				.contains("# TYPE jvm_");
+			raw(managed()).assertGuarded("/metrics", KEY);
 			RawResponse notServedHere = raw(managed()).send("GET", "/actuator/prometheus");
 			assertThat(notServedHere.status()).as("the path is guarded on both ports").isEqualTo(401);
 			assertThat(raw(managed()).send("GET", "/actuator/prometheus", "Authorization: Bearer " + KEY).status())
@@ -889,16 +887,6 @@ public abstract class AbstractSampleAppTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "on", "yes", "1", "ture" })
-		void refusesToStartWithASwitchThatIsNeitherTrueNorFalse(String value, CapturedOutput output) {
-			assertFailsToStart("litellm.master-key=" + KEY, "litellm.require-auth-for-metrics-endpoint=" + value);
-			assertThat(output).contains("APPLICATION FAILED TO START")
-				.contains("Invalid value '" + value + "' for 'litellm.require-auth-for-metrics-endpoint'")
-				.contains("only true or false")
-				.doesNotContain(KEY);
-		}
-
-		@ParameterizedTest
 		@ValueSource(strings = { "litellm.metrics-auth.named-keys", "litellm.metrics-auth.keys[0].grafana",
 				"litellm.metrics-auth.key-hashes[0].x" })
 		void reportsAKeyPropertyThatFailsToBindWithoutItsValue(String property, CapturedOutput output) {
@@ -910,23 +898,24 @@ public abstract class AbstractSampleAppTests {
 				.contains("its value is not shown");
 		}
 
-		@Test
-		void reportsOtherPropertiesThatFailToBindAsSpringBootDoes(CapturedOutput output) {
-			assertFailsToStart("litellm.master-key=" + KEY, "litellm.metrics-auth.authenticator-timeout=soon");
+		// A switch that is neither true nor false, a property that is not a key and fails
+		// to bind (reported as Spring Boot does), the starter's auto-configurations
+		// excluded.
+		@ParameterizedTest
+		@CsvSource(delimiter = '|',
+				textBlock = """
+						litellm.require-auth-for-metrics-endpoint=on   | Invalid value 'on' for 'litellm.require-auth-for-metrics-endpoint'   | only true or false
+						litellm.require-auth-for-metrics-endpoint=yes  | Invalid value 'yes' for 'litellm.require-auth-for-metrics-endpoint'  | only true or false
+						litellm.require-auth-for-metrics-endpoint=1    | Invalid value '1' for 'litellm.require-auth-for-metrics-endpoint'    | only true or false
+						litellm.require-auth-for-metrics-endpoint=ture | Invalid value 'ture' for 'litellm.require-auth-for-metrics-endpoint' | only true or false
+						litellm.metrics-auth.authenticator-timeout=soon | litellm.metrics-auth.authenticator-timeout | "soon"
+						spring.autoconfigure.exclude=ai.litellm.spring.autoconfigure.MetricsAuthAutoConfiguration,ai.litellm.spring.autoconfigure.MetricsAuthSafeguardsAutoConfiguration | no metrics guard ( | adapter) is registered
+						""")
+		void refusesToStartAndSaysWhy(String setting, String reason, String detail, CapturedOutput output) {
+			assertFailsToStart("litellm.master-key=" + KEY, setting);
 			assertThat(output).contains("APPLICATION FAILED TO START")
-				.contains("litellm.metrics-auth.authenticator-timeout")
-				.contains("\"soon\"")
-				.doesNotContain(KEY);
-		}
-
-		@Test
-		void refusesToStartWhenTheStartersAutoConfigurationsAreExcluded(CapturedOutput output) {
-			assertFailsToStart("litellm.master-key=" + KEY,
-					"spring.autoconfigure.exclude=ai.litellm.spring.autoconfigure.MetricsAuthAutoConfiguration,"
-							+ "ai.litellm.spring.autoconfigure.MetricsAuthSafeguardsAutoConfiguration");
-			assertThat(output).contains("APPLICATION FAILED TO START")
-				.contains("no metrics guard (")
-				.contains("adapter) is registered")
+				.contains(reason)
+				.contains(detail)
 				.doesNotContain(KEY);
 		}
 
@@ -1101,8 +1090,7 @@ public abstract class AbstractSampleAppTests {
 					    static_configs: [{targets: ['%3$s']}]
 					""".formatted(KEY, "sk-sample-wrong-key", target))) {
 				// Waits until every target shows the expected health, so that one slow
-				// first
-				// scrape on a busy machine does not fail the build.
+				// first scrape on a busy machine does not fail the build.
 				DocumentContext targets = prometheus.await("/api/v1/targets",
 						(answer) -> byJob(answer, "activeTargets", "labels", "health").equals(HEALTH_BY_JOB),
 						Duration.ofSeconds(60));

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +48,15 @@ public final class RawHttpClient {
 	 * metrics for the key.
 	 * @param target the request target
 	 * @param key a valid key
+	 * @param headerLines more header lines of both requests
 	 */
-	public void assertGuarded(String target, String key) {
-		RawResponse rejected = send("GET", target);
+	public void assertGuarded(String target, String key, String... headerLines) {
+		RawResponse rejected = send("GET", target, headerLines);
 		assertThat(rejected.status()).as(target).isEqualTo(401);
 		assertThat(rejected.body()).as(target).doesNotContain("# TYPE");
-		RawResponse served = send("GET", target, "Authorization: Bearer " + key);
+		RawResponse served = send("GET", target,
+				Stream.concat(Stream.of(headerLines), Stream.of("Authorization: Bearer " + key))
+					.toArray(String[]::new));
 		assertThat(served.status()).as(target).isEqualTo(200);
 		assertThat(served.body()).as(target).contains("# TYPE jvm_");
 	}

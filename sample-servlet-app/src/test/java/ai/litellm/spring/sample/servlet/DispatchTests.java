@@ -52,13 +52,10 @@ class DispatchTests extends SampleAppFixture {
 	void asksForAKeyOnAForwardToTheMetrics() {
 		for (String target : new String[] { "/forward-view-to-metrics", "/forward?to=/metrics",
 				"/forward?to=/actuator/prometheus" }) {
+			raw().assertGuarded(target, KEY);
 			RawResponse rejected = raw().send("GET", target);
-			assertThat(rejected.status()).as(target).isEqualTo(401);
 			assertThat(rejected.head()).containsIgnoringCase("WWW-Authenticate: Bearer");
-			assertThat(rejected.body()).as(target).contains("\"type\":\"auth_error\"").doesNotContain("# TYPE");
-			RawResponse served = raw().send("GET", target, "Authorization: Bearer " + KEY);
-			assertThat(served.status()).as(target).isEqualTo(200);
-			assertThat(served.body()).as(target).contains("# TYPE jvm_");
+			assertThat(rejected.body()).as(target).contains("\"type\":\"auth_error\"");
 		}
 	}
 
