@@ -91,8 +91,7 @@ class SpringSecurityCoexistenceTests {
 
 		@Test
 		void answersBeforeSpringSecuritysCsrfProtection() {
-			// Spring Security would refuse this POST with a 403 for its missing CSRF
-			// token.
+			// Spring Security would refuse this POST, without a CSRF token, with a 403.
 			this.client.post()
 				.uri("/metrics")
 				.exchange()

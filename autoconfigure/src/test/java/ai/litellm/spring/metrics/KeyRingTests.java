@@ -357,8 +357,7 @@ class KeyRingTests {
 		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 		logging.setLogLevel(KeyRing.class.getName(), LogLevel.WARN);
 		try {
-			// Bounded: at least 20,000 swaps, then on until the checkers saw enough
-			// removals.
+			// Bounded: 20,000 swaps or more, until the checkers saw enough removals.
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			for (int k = 1; k <= 20_000 || (checksAfterRemoval.get() < 1_000 && System.nanoTime() < deadline); k++) {
 				version.incrementAndGet();
