@@ -123,13 +123,18 @@ class MetricsAuthAutoConfigurationTests {
 			List.of("org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration",
 					"org.springframework.boot.actuate.autoconfigure.metrics.MetricsEndpointAutoConfiguration"));
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
-				MetricsAuthSafeguardsAutoConfiguration.class));
+	// The starter's auto-configurations, as both kinds of web application get them.
+	private static final AutoConfigurations STARTER = AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
+			MetricsAuthSafeguardsAutoConfiguration.class);
 
 	// The switch on, with the master key.
-	private final ReactiveWebApplicationContextRunner guarded = this.contextRunner
-		.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+	private static final String[] SWITCHED_ON = { "litellm.require-auth-for-metrics-endpoint=true",
+			"litellm.master-key=" + KEY };
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(STARTER);
+
+	private final ReactiveWebApplicationContextRunner guarded = this.contextRunner.withPropertyValues(SWITCHED_ON);
 
 	@Test
 	void registersNothingByDefault() {
@@ -800,12 +805,9 @@ class MetricsAuthAutoConfigurationTests {
 	class ServletApplication {
 
 		private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(MetricsAuthAutoConfiguration.class,
-					MetricsAuthSafeguardsAutoConfiguration.class));
+			.withConfiguration(STARTER);
 
-		// The switch on, with the master key.
-		private final WebApplicationContextRunner guarded = this.contextRunner
-			.withPropertyValues("litellm.require-auth-for-metrics-endpoint=true", "litellm.master-key=" + KEY);
+		private final WebApplicationContextRunner guarded = this.contextRunner.withPropertyValues(SWITCHED_ON);
 
 		@Test
 		void registersNothingByDefault() {
